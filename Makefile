@@ -1,0 +1,25 @@
+# The README's two commands. Both create .venv/ and install requirements.txt on first use.
+PY := .venv/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test venv
+
+venv: .venv/.installed
+
+.venv/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# (1) Set up, load the demo content on SQLite, print the log-ins, serve on http://$(HOST)
+demo: venv
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+	@echo "سند آماده است: http://$(HOST)/  —  پیشخوان مدیریت: http://$(HOST)/admin/"
+	$(PY) manage.py runserver $(HOST)
+
+# (2) Set up and run the whole test suite (SQLite, or the database in DATABASE_URL)
+test: venv
+	$(PY) -m ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS)

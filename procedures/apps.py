@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ProceduresConfig(AppConfig):
+    """Controlled documents: procedures, the service statement, external references, sign-off."""
+
+    name = "procedures"
+    verbose_name = "اسناد کنترل‌شده"

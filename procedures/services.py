@@ -1,0 +1,401 @@
+"""The writes of document control, each atomic and audited. Every path (admin, shell, command) calls these.
+
+- ``publish_signed_revision``: the end of the sign-off workflow; stamps and publishes the revision.
+- ``activate_revision``: an approved revision goes live; its predecessor becomes obsolete.
+- ``import_legacy_revision``: a revision issued on paper before Sanad enters the register.
+- ``request_withdrawal`` / ``decide_withdrawal``: withdrawal from use, approved by a second person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Revision, TaskState, WorkflowState
+
+from accounts.models import display_name, position_of
+from procedures import rules
+from procedures.audit import record, record_refusal
+from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
+from procedures.rules import ControlRuleViolation, Rule, SignOffRole
+
+
+def content_sha256(content: dict) -> str:
+    """Fingerprint of a revision's content as approved (dates in it serialise as Django serialises them)."""
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def draft_editor_ids(page) -> set[int]:
+    """Everyone who saved a revision of the current draft (since the last published revision)."""
+    revisions = Revision.objects.for_instance(page)
+    if page.live_revision_id:
+        published = (
+            Revision.objects.filter(pk=page.live_revision_id).values_list("created_at", flat=True).first()
+        )
+        if published:
+            revisions = revisions.filter(created_at__gt=published)
+    return set(revisions.exclude(user=None).values_list("user_id", flat=True))
+
+
+def _approved_signer(workflow_state: WorkflowState, role: SignOffRole) -> TaskState | None:
+    from procedures.workflow import SignOffTask
+
+    states = (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
+        .select_related("finished_by")
+        .order_by("-finished_at", "-id")
+    )
+    for state in states:
+        task = state.task.specific
+        if isinstance(task, SignOffTask) and task.role == role:
+            return state
+    return None
+
+
+def signer_refusal(
+    workflow_state: WorkflowState, role: SignOffRole, user, task=None
+) -> ControlRuleViolation | None:
+    """Why ``user`` may not sign as ``role`` in this run, or None when they may."""
+    if task is not None and not task._user_in_groups(user):
+        return ControlRuleViolation(Rule.SIGNER_ROLE, f"شما عضو گروه {role.label} این مرحله نیستید.")
+    earlier: dict[SignOffRole, int | None] = {SignOffRole.PREPARER: workflow_state.requested_by_id}
+    if role == SignOffRole.APPROVER:
+        confirmed = _approved_signer(workflow_state, SignOffRole.CONFIRMER)
+        earlier[SignOffRole.CONFIRMER] = confirmed.finished_by_id if confirmed else None
+    page = workflow_state.content_object
+    try:
+        rules.check_signer_may_sign(
+            role=role,
+            signer_id=user.pk,
+            earlier_signer_ids=earlier,
+            draft_editor_ids=draft_editor_ids(page),
+        )
+    except ControlRuleViolation as exc:
+        return exc
+    return None
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A signature as it is printed: for paper revisions there is no user, only the name as written."""
+
+    name: str
+    position: str
+    signed_on: dt.date
+    user: object | None = None
+
+
+def _signer_for(user, signed_on: dt.date) -> Signer:
+    return Signer(name=display_name(user), position=position_of(user), signed_on=signed_on, user=user)
+
+
+def _published_history(page) -> list[ControlledRevision]:
+    return list(ControlledRevision.objects.filter(page_id=page.pk).order_by("number"))
+
+
+def _refuse(page, exc: ControlRuleViolation, user) -> None:
+    record_refusal(page, exc, user=user)
+    raise exc
+
+
+def _stamp(
+    revision: Revision, *, number: int, base_code: str, issue_date: dt.date, revision_date: dt.date | None
+):
+    """Write the header values the system decides into the revision about to be published."""
+    revision.content.update(
+        {
+            "revision_number": number,
+            "document_code": rules.strip_revision_suffix(base_code),
+            "issue_date": issue_date.isoformat(),
+            "revision_date": revision_date.isoformat() if revision_date else None,
+        }
+    )
+    revision.save(update_fields=["content"])
+
+
+def _register(
+    page,
+    revision: Revision,
+    *,
+    number: int,
+    draft,
+    issue_date,
+    revision_date,
+    approved_on,
+    signers,
+    imported=False,
+    import_note="",
+    effective_from=None,
+) -> ControlledRevision:
+    controlled = ControlledRevision.objects.create(
+        page_id=page.pk,
+        revision=revision,
+        number=number,
+        code=rules.revision_code(draft.document_code, number),
+        title=draft.title,
+        issue_date=issue_date,
+        revision_date=revision_date,
+        change_reason=draft.change_reason,
+        status=RevisionStatus.APPROVED,
+        approved_on=approved_on,
+        effective_from=effective_from,
+        imported=imported,
+        import_note=import_note,
+        content_sha256=content_sha256(revision.content),
+    )
+    for role, signer in signers.items():
+        SignOff.objects.create(
+            controlled_revision=controlled,
+            role=role.value,
+            user=signer.user,
+            name=signer.name,
+            position=signer.position,
+            signed_on=signer.signed_on,
+            on_paper=imported,
+        )
+    return controlled
+
+
+@transaction.atomic
+def publish_signed_revision(workflow_state: WorkflowState, approver) -> ControlledRevision:
+    """Close a completed sign-off: check every rule again, stamp number and dates, register, publish."""
+    page = workflow_state.content_object.specific
+    revision = page.get_latest_revision()
+    today = timezone.localdate()
+    history = _published_history(page)
+    if history and history[-1].status == RevisionStatus.WITHDRAWN:
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.WITHDRAWAL_APPROVAL, "این سند ابطال شده است و بازنگری نمی‌پذیرد."),
+            approver,
+        )
+
+    confirm_state = _approved_signer(workflow_state, SignOffRole.CONFIRMER)
+    approve_state = _approved_signer(workflow_state, SignOffRole.APPROVER)
+    if confirm_state is None or approve_state is None or workflow_state.requested_by is None:
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.DISTINCT_SIGNERS, "هر سه امضا (تهیه، تایید و تصویب) لازم است."),
+            approver,
+        )
+    editors = draft_editor_ids(page)
+    preparer, confirmer, approving = (
+        workflow_state.requested_by,
+        confirm_state.finished_by,
+        approve_state.finished_by,
+    )
+    try:
+        rules.check_signer_may_sign(
+            role=SignOffRole.CONFIRMER,
+            signer_id=confirmer.pk,
+            earlier_signer_ids={SignOffRole.PREPARER: preparer.pk},
+            draft_editor_ids=editors,
+        )
+        rules.check_signer_may_sign(
+            role=SignOffRole.APPROVER,
+            signer_id=approving.pk,
+            earlier_signer_ids={SignOffRole.PREPARER: preparer.pk, SignOffRole.CONFIRMER: confirmer.pk},
+            draft_editor_ids=editors,
+        )
+        number = rules.next_revision_number([r.number for r in history])
+        draft = revision.as_object()
+        rules.check_change_reason(number, draft.change_reason, [r.change_reason for r in history])
+    except ControlRuleViolation as exc:
+        _refuse(page, exc, approver)
+
+    issue_date = history[0].issue_date if history else today
+    revision_date = today if number > 0 else None
+    _stamp(
+        revision,
+        number=number,
+        base_code=draft.document_code,
+        issue_date=issue_date,
+        revision_date=revision_date,
+    )
+    draft = revision.as_object()
+    controlled = _register(
+        page,
+        revision,
+        number=number,
+        draft=draft,
+        issue_date=issue_date,
+        revision_date=revision_date,
+        approved_on=today,
+        signers={
+            SignOffRole.PREPARER: _signer_for(preparer, workflow_state.created_at.date()),
+            SignOffRole.CONFIRMER: _signer_for(confirmer, timezone.localdate(confirm_state.finished_at)),
+            SignOffRole.APPROVER: _signer_for(approving, timezone.localdate(approve_state.finished_at)),
+        },
+    )
+    record(
+        page,
+        "sanad.revision.approve",
+        user=approver,
+        revision=revision,
+        data={"number": number, "code": controlled.code},
+    )
+    revision.publish(user=approver, skip_permission_checks=True)
+    controlled.refresh_from_db()
+    return controlled
+
+
+@transaction.atomic
+def activate_revision(controlled: ControlledRevision) -> None:
+    """The approved revision is now live: it comes into force and its predecessor becomes obsolete."""
+    today = timezone.localdate()
+    start = controlled.effective_from or today
+    for previous in ControlledRevision.objects.filter(
+        page_id=controlled.page_id, status=RevisionStatus.IN_FORCE
+    ):
+        previous.status = RevisionStatus.SUPERSEDED
+        previous.effective_until = start
+        previous.save()
+        record(previous.page.specific, "sanad.revision.superseded", data={"number": previous.number})
+    controlled.status = RevisionStatus.IN_FORCE
+    controlled.effective_from = start
+    controlled.save()
+    record(controlled.page.specific, "sanad.revision.in_force", data={"number": controlled.number})
+
+
+@dataclass(frozen=True)
+class PaperRevision:
+    """A revision as printed on paper: its number, dates, reason and the three signatures as written."""
+
+    number: int
+    issue_date: dt.date
+    revision_date: dt.date | None
+    change_reason: str
+    preparer: Signer
+    confirmer: Signer
+    approver: Signer
+
+
+@transaction.atomic
+def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str) -> ControlledRevision:
+    """The one way a revision signed on paper before Sanad enters the register. Audited; never for new work."""
+    history = _published_history(page)
+    effective_on = paper.revision_date or paper.issue_date
+    try:
+        rules.check_legacy_import(
+            [rules.ExistingRevision(r.number, r.imported, r.revision_date or r.issue_date) for r in history],
+            paper.number,
+            effective_on,
+            timezone.localdate(),
+        )
+        rules.check_three_distinct_signers(paper.preparer.name, paper.confirmer.name, paper.approver.name)
+        rules.check_change_reason(paper.number, paper.change_reason, [r.change_reason for r in history])
+    except ControlRuleViolation as exc:
+        _refuse(page, exc, imported_by)
+    if not note.strip():
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.LEGACY_IMPORT, "برای ورود نسخه کاغذی، منبع و توضیح ورود الزامی است."),
+            imported_by,
+        )
+
+    page.change_reason = paper.change_reason
+    revision = page.save_revision(user=imported_by, log_action=False, clean=False)
+    _stamp(
+        revision,
+        number=paper.number,
+        base_code=page.document_code,
+        issue_date=paper.issue_date,
+        revision_date=paper.revision_date,
+    )
+    draft = revision.as_object()
+    controlled = _register(
+        page,
+        revision,
+        number=paper.number,
+        draft=draft,
+        issue_date=paper.issue_date,
+        revision_date=paper.revision_date,
+        approved_on=paper.approver.signed_on,
+        signers={
+            SignOffRole.PREPARER: paper.preparer,
+            SignOffRole.CONFIRMER: paper.confirmer,
+            SignOffRole.APPROVER: paper.approver,
+        },
+        imported=True,
+        import_note=note,
+        effective_from=effective_on,
+    )
+    record(
+        page,
+        "sanad.revision.import",
+        user=imported_by,
+        revision=revision,
+        data={"number": paper.number, "note": note},
+    )
+    revision.publish(user=imported_by, skip_permission_checks=True)
+    controlled.refresh_from_db()
+    return controlled
+
+
+@transaction.atomic
+def request_withdrawal(page, *, requested_by, reason: str) -> WithdrawalRequest:
+    current = page.current_controlled_revision
+    if current is None or current.status != RevisionStatus.IN_FORCE:
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.WITHDRAWAL_APPROVAL, "فقط سندی که بازنگری جاری دارد ابطال می‌شود."),
+            requested_by,
+        )
+    if not reason.strip():
+        _refuse(page, ControlRuleViolation(Rule.WITHDRAWAL_APPROVAL, "دلیل ابطال الزامی است."), requested_by)
+    if WithdrawalRequest.objects.filter(page_id=page.pk, status=WithdrawalRequest.Status.PENDING).exists():
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.WITHDRAWAL_APPROVAL, "برای این سند درخواست ابطال در جریان است."),
+            requested_by,
+        )
+    request = WithdrawalRequest.objects.create(
+        page_id=page.pk, reason=reason.strip(), requested_by=requested_by
+    )
+    record(page, "sanad.withdrawal.request", user=requested_by, data={"reason": request.reason})
+    return request
+
+
+@transaction.atomic
+def decide_withdrawal(request: WithdrawalRequest, *, decided_by, approve: bool) -> WithdrawalRequest:
+    """Approve or reject a withdrawal; an approved one marks the revision in force as withdrawn."""
+    from accounts.roles import Role, has_role
+
+    page = request.page.specific
+    if request.status != WithdrawalRequest.Status.PENDING:
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.WITHDRAWAL_APPROVAL, "درباره این درخواست پیش‌تر تصمیم گرفته شده است."),
+            decided_by,
+        )
+    try:
+        rules.check_withdrawal_approver(request.requested_by_id, decided_by.pk)
+    except ControlRuleViolation as exc:
+        _refuse(page, exc, decided_by)
+    if not has_role(decided_by, Role.APPROVER):
+        _refuse(
+            page,
+            ControlRuleViolation(Rule.SIGNER_ROLE, "فقط تصویب‌کننده درباره ابطال سند تصمیم می‌گیرد."),
+            decided_by,
+        )
+    request.status = WithdrawalRequest.Status.APPROVED if approve else WithdrawalRequest.Status.REJECTED
+    request.decided_by = decided_by
+    request.decided_at = timezone.now()
+    request.save()
+    if approve:
+        current = page.current_controlled_revision
+        current.status = RevisionStatus.WITHDRAWN
+        current.withdrawn_on = timezone.localdate()
+        current.effective_until = current.withdrawn_on
+        current.withdrawal_reason = request.reason
+        current.save()
+        record(page, "sanad.withdrawal.approve", user=decided_by, data={"reason": request.reason})
+    else:
+        record(page, "sanad.withdrawal.reject", user=decided_by, data={"reason": request.reason})
+    return request

@@ -1,0 +1,52 @@
+"""Public routes of a controlled document: its revision history, each old revision, and «in force on D»."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.contrib.routable_page.models import path
+
+from jalali.calendar import JalaliDateError, parse_jalali
+
+
+class ControlledPageRoutes:
+    """Mixed into controlled page classes together with ``RoutablePageMixin``."""
+
+    @path("")
+    def current(self, request):
+        return self.serve_controlled(request, controlled=self.current_controlled_revision, page=self)
+
+    @path("revisions/")
+    def revision_history(self, request):
+        return TemplateResponse(
+            request,
+            "procedures/revision_history.html",
+            {"page": self, "self": self, "history": list(self.controlled_history)},
+        )
+
+    @path("revisions/<int:number>/")
+    def revision_detail(self, request, number: int):
+        controlled = self.controlled_history.filter(number=number).first()
+        if controlled is None:
+            raise Http404("بازنگری یافت نشد")
+        page = controlled.revision.as_object()
+        return self.serve_controlled(request, controlled=controlled, page=page)
+
+    @path("in-force/")
+    def in_force_on(self, request):
+        text = request.GET.get("date", "").strip()
+        context = {"page": self, "self": self, "query": text, "error": "", "found": None, "day": None}
+        if text:
+            try:
+                day = parse_jalali(text)
+            except JalaliDateError as exc:
+                context["error"] = str(exc)
+            else:
+                context["day"] = day
+                context["found"] = self.revision_in_force_on(day)
+        return TemplateResponse(request, "procedures/in_force_on.html", context)
+
+    def serve_controlled(self, request, *, controlled, page):
+        context = page.get_context(request)
+        context.update({"page": page, "self": page, "controlled": controlled, "live_page": self})
+        return TemplateResponse(request, page.get_template(request), context)

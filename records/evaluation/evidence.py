@@ -1,0 +1,156 @@
+"""Evidence files become declared records in the cycle's evidence series, each with its SHA-256.
+
+``records.services.create_record`` / ``attach_file`` / ``declare_record`` are reserved for records staff
+(``RECORD_KEEPERS``), while evidence is filed by agency users; so this module does the same three steps
+with the same public pieces of the records app — the content-sniffing ``records.uploads.check_upload``,
+the protected «سوابق» collection, the ``Record`` / ``RecordFile`` models (whose own guards hold on every
+path) and the records audit log — recording the agency user as creator and declarer.
+
+The series' trigger «پایان دوره ارزیابی» is filled with the cycle's final-results date
+(``EvaluationCyclePage.final_results_date``) and moved, with a reason in the record's history, when an
+extension or the approval of final results moves that date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+
+from jalali.digits import to_persian_digits
+from records import rules as records_rules
+from records import uploads
+from records.audit import record as records_audit
+from records.choices import FINAL_PHASES, Medium, Phase, Trigger
+from records.evaluation import rules
+from records.models import Record, RecordFile
+
+
+def _trigger_for(cycle, series):
+    return cycle.final_results_date() if series.trigger == Trigger.CYCLE_END else None
+
+
+def capture(cycle, *, title: str, reference: str, name: str, data: bytes, by, today, series=None) -> Record:
+    """Check the upload from its bytes, then create, fill and declare a record in the evidence series
+    (or in ``series``, e.g. the cycle's objection series)."""
+    series = series or cycle.evidence_series
+    if series is None:
+        raise rules.EvaluationRuleViolation(
+            rules.Rule.WINDOW,
+            "برای این دوره ردیف جدول نگهداری مستندات تعیین نشده است؛ با ارزیابان سازمان تماس بگیرید.",
+        )
+    checked = uploads.check_upload(name, data)
+    from records.services import records_collection
+
+    record = Record(
+        series=series,
+        title=title[:255],
+        reference_number=f"{reference}-{uuid.uuid4().hex[:6]}"[:100],
+        record_date=today,
+        medium=Medium.ELECTRONIC,
+        trigger_date=_trigger_for(cycle, series),
+        created_by=by,
+        notes=f"مستند دوره ارزیابی {to_persian_digits(cycle.year)}",
+    )
+    record._history_user = by
+    record._change_reason = "ثبت مستند ارزیابی"
+    record.save()
+    extension = uploads.KINDS[checked.kind][0][0]
+    # A neutral title: the document list (admin, API) says nothing about the agency or the file.
+    document = Document(
+        title=f"سابقه {record.reference_number}", collection=records_collection(), uploaded_by_user=by
+    )
+    document.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)
+    document.file_size = checked.size
+    document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own etag field
+    document.save()
+    record_file = RecordFile(
+        record=record,
+        document=document,
+        name=checked.name,
+        original_name=str(name)[:255],
+        kind=checked.kind,
+        mime=checked.mime,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    record_file._history_user = by
+    record_file._change_reason = "بارگذاری مستند ارزیابی"
+    record_file.save()
+    record.declared_at = timezone.now()
+    record.declared_by = by
+    record.phase = Phase.ACTIVE
+    record._history_user = by
+    record._change_reason = "اعلام مستند ارزیابی"
+    record.save()
+    phase = records_rules.phase_on(record.retention(), today)
+    if phase != record.phase:
+        record.phase = phase
+        record._change_reason = "تعیین مرحله نگهداری هنگام اعلام"
+        record.save()
+    records_audit(
+        record, "records.record.declare", user=by, data={"files": [checked.sha256], "phase": record.phase}
+    )
+    return record
+
+
+def evidence_records(cycle):
+    """Every record filed in this cycle (evidence and objection files)."""
+    from records.evaluation.models import EvidenceFile, ObjectionFile
+
+    ids = list(
+        EvidenceFile.objects.filter(answer__submission__cycle_id=cycle.pk).values_list("record_id", flat=True)
+    )
+    ids += list(
+        ObjectionFile.objects.filter(objection__submission__cycle_id=cycle.pk).values_list(
+            "record_id", flat=True
+        )
+    )
+    return Record.objects.filter(pk__in=ids).select_related("series")
+
+
+def close_objection_records(objection, *, by, on) -> None:
+    """An objection decided closes its file: a series counted from «بسته شدن پرونده» starts counting."""
+    for item in objection.files.select_related("record__series"):
+        record = item.record
+        if (
+            record.series.trigger != Trigger.CLOSURE
+            or record.trigger_date == on
+            or record.phase in FINAL_PHASES
+        ):
+            continue
+        record.trigger_date = on
+        record._history_user = by
+        record._change_reason = "بسته شدن پرونده اعتراض با بررسی ارزیابان"
+        record.save()
+
+
+def sync_trigger_dates(cycle, *, by, reason: str) -> int:
+    """Move the trigger date of the cycle's records to its (new) final-results date; each move is a
+    correction with its reason in the record's history. Records already disposed of stay as they are."""
+    moved = 0
+    for record in evidence_records(cycle).exclude(phase__in=list(FINAL_PHASES)):
+        target = _trigger_for(cycle, record.series)
+        if target is None or record.trigger_date == target:
+            continue
+        before = record.trigger_date
+        record.trigger_date = target
+        record._history_user = by
+        record._change_reason = reason
+        record.save()
+        records_audit(
+            record,
+            "records.record.correct",
+            user=by,
+            data={
+                "reason": reason,
+                "before": {"trigger_date": str(before)},
+                "after": {"trigger_date": str(target)},
+            },
+        )
+        moved += 1
+    return moved

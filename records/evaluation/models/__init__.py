@@ -1,0 +1,43 @@
+"""Evaluation cycles. Split by concern; import from here."""
+
+from records.evaluation.models.agencies import Agency, AgencyMember
+from records.evaluation.models.assessment import (
+    Answer,
+    EvidenceFile,
+    Objection,
+    ObjectionFile,
+    Review,
+    Submission,
+)
+from records.evaluation.models.cycle import (
+    CycleCircular,
+    CycleExtension,
+    CycleIndicator,
+    CyclePhase,
+    EvaluationCyclePage,
+    EvaluationIndexPage,
+)
+from records.evaluation.models.indicators import Indicator
+from records.evaluation.models.notices import SentNotice
+from records.evaluation.models.results import FinalApproval, FinalResult
+
+__all__ = [
+    "Agency",
+    "AgencyMember",
+    "Answer",
+    "CycleCircular",
+    "CycleExtension",
+    "CycleIndicator",
+    "CyclePhase",
+    "EvaluationCyclePage",
+    "EvaluationIndexPage",
+    "EvidenceFile",
+    "FinalApproval",
+    "FinalResult",
+    "Indicator",
+    "Objection",
+    "ObjectionFile",
+    "Review",
+    "SentNotice",
+    "Submission",
+]

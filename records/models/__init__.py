@@ -1,0 +1,16 @@
+"""Records and the retention schedule. Split by concern; import from here."""
+
+from records.models.disposition import DispositionBatch, DispositionItem
+from records.models.holds import Hold
+from records.models.record import Record, RecordFile
+from records.models.schedule import RetentionRegisterPage, RetentionSeriesPage
+
+__all__ = [
+    "DispositionBatch",
+    "DispositionItem",
+    "Hold",
+    "Record",
+    "RecordFile",
+    "RetentionRegisterPage",
+    "RetentionSeriesPage",
+]

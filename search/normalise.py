@@ -1,0 +1,90 @@
+"""The one Persian text normaliser, applied at index time and at query time on every search path.
+
+What it folds, and why:
+- Arabic letter forms to Persian (ي ى → ی, ك → ک, ة ۀ → ه, أ إ ٱ آ → ا, ؤ → و, ئ → ی): circular 002 is
+  typed with Arabic ي/ك; people type «آیین‌نامه», «آئین نامه» and «ایین نامه» for one word.
+- Persian and Arabic-Indic digits to ASCII.
+- Diacritics, tatweel, bidi marks, ZWJ and BOM are dropped (a word with a diacritic inside matches its plain form).
+- The zero-width non-joiner is lost or typed as a space as often as it is kept: «دستگاههای», «دستگاه‌های»
+  and «دستگاه های» are one word. ZWNJ is removed, and the common detached affixes (ها، های، هایی، ای، ی،
+  تر، ترین، می، نمی …) are joined to their word, so all three become «دستگاههای».
+- Latin is lowercased; Unicode compatibility forms (Arabic presentation forms) are decomposed first.
+
+No stemming and no stopword list: a search for «وظایف» must not also match unrelated words, and short
+words such as «ماده» or «بند» are meaningful in law. Changing anything here changes ``VERSION``; the
+search backends store the version with the index and tell the operator to reindex when it differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LETTERS = {
+    "ي": "ی",
+    "ى": "ی",
+    "ئ": "ی",
+    "ك": "ک",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
+    "أ": "ا",
+    "إ": "ا",
+    "ٱ": "ا",
+    "آ": "ا",
+    "ؤ": "و",
+    "ڪ": "ک",
+    "ی": "ی",
+}
+_DIGITS = {ch: str(i) for i, ch in enumerate("۰۱۲۳۴۵۶۷۸۹")} | {
+    ch: str(i) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩")
+}
+_DROPPED = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanwin, shadda, sukun, hamza above/below…
+    + ["\u0670", "\u0640"]  # superscript alef, tatweel
+    + ["\u200d", "\u200e", "\u200f", "\ufeff", "\u00ad"]  # ZWJ, LRM, RLM, BOM, soft hyphen
+    + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
+)
+TABLE = str.maketrans({**_LETTERS, **_DIGITS, **dict.fromkeys(_DROPPED, None)})
+
+ZWNJ = "\u200c"
+# Affixes written detached (space or ZWNJ) that belong to the word beside them.
+SUFFIXES = (
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "های",
+    "ها",
+    "ای",
+    "ترین",
+    "تر",
+    "ام",
+    "ات",
+    "اش",
+    "ایم",
+    "اید",
+    "اند",
+)
+PREFIXES = ("نمی", "می")
+_SUFFIX_RE = re.compile(r"(?<=[\u0600-\u06FF])[ \u200c]+(" + "|".join(SUFFIXES) + r")(?![\u0600-\u06FF])")
+_PREFIX_RE = re.compile(r"(?<![\u0600-\u06FF])(" + "|".join(PREFIXES) + r")[ \u200c]+(?=[\u0600-\u06FF])")
+_SPACES = re.compile(r"\s+")
+
+VERSION = (
+    "1-"
+    + hashlib.sha256(repr((sorted(_LETTERS.items()), _DROPPED, SUFFIXES, PREFIXES)).encode()).hexdigest()[:12]
+)
+
+
+def normalise(text: str | None) -> str:
+    """Fold ``text`` to the form that is indexed and searched. Pure; idempotent."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text)).translate(TABLE).lower()
+    text = _SUFFIX_RE.sub(r"\1", text)
+    text = _PREFIX_RE.sub(r"\1", text)
+    text = text.replace(ZWNJ, "")
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,172 @@
+"""The search page's and the JSON endpoint's parameters, read and checked in one place.
+
+``q``, ``type`` (repeatable), ``authority``, ``year``, ``status``, ``from``, ``to``, ``sort``, ``page`` and
+(API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from jalali.calendar import PARSE_MAX_YEAR, PARSE_MIN_YEAR, JalaliDateError, format_jalali, parse_jalali
+from jalali.digits import to_ascii_digits, to_persian_digits
+from search.query import ParsedQuery, parse_query
+from search.registry import STATUS_LABELS, authority_choices, kind_labels
+
+SORTS: dict[str, str] = {"relevance": "مرتبط‌ترین", "newest": "تازه‌ترین", "oldest": "قدیمی‌ترین"}
+DEFAULT_PAGE_SIZE = 10
+API_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class ParamError:
+    field: str
+    message: str
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    parsed: ParsedQuery = field(default_factory=lambda: parse_query(""))
+    kinds: list[str] = field(default_factory=list)
+    authority: int | None = None
+    year: int | None = None
+    status: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = ""  # "" → relevance when there is a query, newest otherwise
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    errors: list[ParamError] = field(default_factory=list)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.kinds or self.authority or self.year or self.status or self.date_from or self.date_to
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing asked yet: no query and no filter."""
+        return self.parsed.is_blank and not self.has_filters
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort:
+            return self.sort
+        return "relevance" if self.parsed.groups else "newest"
+
+
+def _integer(value: str) -> int | None:
+    value = to_ascii_digits(value.strip())
+    return int(value) if value.isdigit() else None
+
+
+def _read_date(data: QueryDict, name: str, label: str, errors: list[ParamError]) -> dt.date | None:
+    value = data.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return parse_jalali(value)
+    except JalaliDateError as error:
+        errors.append(ParamError(name, f"تاریخ «{label}» درست نیست: {error.message}"))
+        return None
+
+
+def read_params(data: QueryDict, api: bool = False) -> SearchParams:
+    errors: list[ParamError] = []
+    q = data.get("q", "")
+    parsed = parse_query(q)
+    errors.extend(ParamError("q", message) for message in parsed.errors)
+    params = SearchParams(q=q, parsed=parsed, errors=errors)
+
+    labels = kind_labels()
+    for value in (v.strip() for v in data.getlist("type")):
+        if not value:
+            continue
+        if value in labels:
+            if value not in params.kinds:
+                params.kinds.append(value)
+        else:
+            known = "، ".join(f"{key} ({label})" for key, label in labels.items())
+            errors.append(
+                ParamError("type", f"نوع سند «{value}» شناخته نیست؛ یکی از این‌ها را بنویسید: {known}.")
+            )
+
+    authority = data.get("authority", "").strip()
+    if authority:
+        number = _integer(authority)
+        if number is None or number not in dict(authority_choices()):
+            errors.append(
+                ParamError("authority", f"مرجع صدور «{authority}» پیدا نشد؛ شناسهٔ عددی مرجع را بنویسید.")
+            )
+        else:
+            params.authority = number
+
+    year = data.get("year", "").strip()
+    if year:
+        number = _integer(year)
+        if number is None or not PARSE_MIN_YEAR <= number <= PARSE_MAX_YEAR:
+            errors.append(
+                ParamError("year", f"سال «{year}» درست نیست؛ سال شمسی را چهاررقمی بنویسید، مانند ۱۳۹۱.")
+            )
+        else:
+            params.year = number
+
+    status = data.get("status", "").strip()
+    if status:
+        if status in STATUS_LABELS:
+            params.status = status
+        else:
+            known = "، ".join(f"{key} ({label})" for key, label in STATUS_LABELS.items())
+            errors.append(
+                ParamError("status", f"وضعیت «{status}» شناخته نیست؛ یکی از این‌ها را بنویسید: {known}.")
+            )
+
+    params.date_from = _read_date(data, "from", "از", errors)
+    params.date_to = _read_date(data, "to", "تا", errors)
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        errors.append(
+            ParamError(
+                "from",
+                f"تاریخ «از» ({format_jalali(params.date_from)}) پس از تاریخ «تا» ({format_jalali(params.date_to)}) است.",
+            )
+        )
+
+    sort = data.get("sort", "").strip()
+    if sort:
+        if sort in SORTS:
+            params.sort = sort
+        else:
+            known = "، ".join(f"{key} ({label})" for key, label in SORTS.items())
+            errors.append(
+                ParamError("sort", f"ترتیب «{sort}» شناخته نیست؛ یکی از این‌ها را بنویسید: {known}.")
+            )
+
+    page = data.get("page", "").strip()
+    if page:
+        number = _integer(page)
+        if number is None or number < 1:
+            errors.append(ParamError("page", f"شمارهٔ صفحه «{page}» درست نیست؛ عددی از ۱ به بالا بنویسید."))
+        else:
+            params.page = number
+
+    if api:
+        params.page_size = API_PAGE_SIZE
+        size = data.get("page_size", "").strip()
+        if size:
+            number = _integer(size)
+            if number is None or not 1 <= number <= MAX_PAGE_SIZE:
+                errors.append(
+                    ParamError(
+                        "page_size",
+                        f"اندازهٔ صفحه «{size}» درست نیست؛ عددی از ۱ تا {to_persian_digits(MAX_PAGE_SIZE)} بنویسید.",
+                    )
+                )
+            else:
+                params.page_size = number
+    return params

@@ -1,0 +1,332 @@
+"""Running a search: match the parsed query, keep what the visitor may see, filter, count facets, sort, page.
+
+Matching works on sets of page ids, one set per query group, intersected:
+- a group of words and phrases goes to the search backend (``Page.objects…search()``, whichever backend is
+  configured) as one query; its order is the relevance order;
+- a number matches pages whose own number has the same key (``SearchableType.numbered``: number, aliases,
+  document codes) *or* whose text holds its digits; the first kind ranks first;
+- a date matches pages dated that day (``SearchableType.dated``).
+Excluded atoms («-word») remove their set. The matched pages are then described in bulk
+(``SearchableType.describe``) — only those the visitor may see (``search.visibility``) — and filtered,
+counted and sorted in Python, so facets and filters mean the same on every backend.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import permutations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from wagtail.models import Page
+
+from jalali.digits import to_persian_digits
+from search.highlight import excerpt, mark
+from search.numbers import act_number_parts
+from search.params import SearchParams
+from search.query import Atom, AtomKind, ParsedQuery
+from search.registry import (
+    STATUS_LABELS,
+    Document,
+    SearchableType,
+    authority_choices,
+    hydrate,
+    kind_labels,
+    searchable_types,
+)
+from search.visibility import visible_to
+
+#: Relevance-ordered hits taken from the backend for one text query; beyond this the visitor is told to
+#: narrow the search (facets then count the best this many).
+MAX_TEXT_HITS = 2000
+FACETS = ("type", "authority", "year", "status")
+_LAST = 10**9
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    key: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    document: Document
+    url: str
+    title_html: SafeString
+    number_html: SafeString
+    excerpt_html: SafeString
+    successor_url: str
+
+
+@dataclass
+class Outcome:
+    params: SearchParams
+    total: int
+    page: PaginatorPage
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    truncated: bool
+    sort: str
+
+
+def _atom_query(atom: Atom) -> SearchQuery:
+    return Phrase(atom.text) if atom.kind == AtomKind.PHRASE else PlainText(atom.text, operator="and")
+
+
+def _text_query(groups: list[tuple[Atom, ...]]) -> SearchQuery:
+    if all(len(g) == 1 and g[0].kind == AtomKind.WORD for g in groups):
+        return PlainText(" ".join(g[0].text for g in groups), operator="and")
+    parts = [_atom_query(g[0]) if len(g) == 1 else Or([_atom_query(a) for a in g]) for g in groups]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _number_text_query(atom: Atom) -> SearchQuery:
+    """A number cited in text: its digit runs anywhere, or the whole number in any order of its parts.
+
+    Tokenisers differ: SQLite's FTS5 splits «36773/91/210» at the slashes, PostgreSQL's parser keeps it
+    as one token; asking both ways finds it on either.
+    """
+    alternatives: list[SearchQuery] = [PlainText(" ".join(atom.digits), operator="and")]
+    parts = act_number_parts(atom.written)
+    if 2 <= len(parts) <= 4:
+        alternatives += [PlainText("/".join(order), operator="and") for order in permutations(parts)]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+class _Matcher:
+    def __init__(self, types: list[SearchableType], request: HttpRequest | None) -> None:
+        self.types = types
+        self.visible = {t: visible_to(t.model.objects.all(), request) for t in types}
+        self.truncated = False
+        self.exact: set[int] = set()  # pages whose own number is the one asked for
+        self.text_rank: dict[int, int] = {}
+        self.number_rank: dict[int, int] = {}
+        # Which registered type each matched page is, so each is described by its own type alone.
+        self.type_of: dict[int, SearchableType] = {}
+        self._by_content_type: dict[int, SearchableType | None] = {}
+
+    def _type_for(self, content_type_id: int) -> SearchableType | None:
+        if content_type_id not in self._by_content_type:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            self._by_content_type[content_type_id] = next(
+                (t for t in self.types if model is not None and issubclass(model, t.model)), None
+            )
+        return self._by_content_type[content_type_id]
+
+    def _note(self, searchable: SearchableType, ids: set[int]) -> set[int]:
+        for pk in ids:
+            self.type_of[pk] = searchable
+        return ids
+
+    def text_search(self, query: SearchQuery) -> list[int]:
+        # Ids and types only: rows are described from column values afterwards (see ``documents``).
+        base = Page.objects.live().type(*[t.model for t in self.types]).only("id", "content_type_id")
+        hits = list(base.search(query, order_by_relevance=True)[:MAX_TEXT_HITS])
+        if len(hits) >= MAX_TEXT_HITS:
+            self.truncated = True
+        for hit in hits:
+            searchable = self._type_for(hit.content_type_id)
+            if searchable is not None:
+                self.type_of[hit.pk] = searchable
+        return [hit.pk for hit in hits]
+
+    def atom_ids(self, atom: Atom) -> set[int]:
+        if atom.is_textual:
+            return set(self.text_search(_atom_query(atom)))
+        if atom.kind == AtomKind.NUMBER:
+            exact: set[int] = set()
+            if atom.key:
+                for t in self.types:
+                    exact |= self._note(t, t.numbered(self.visible[t], {atom.key}))
+            if not atom.negated:
+                self.exact |= exact
+            textual = self.text_search(_number_text_query(atom)) if atom.digits else []
+            for rank, pk in enumerate(textual):
+                self.number_rank.setdefault(pk, rank)
+            return exact | set(textual)
+        days = [atom.day] if atom.day else []
+        found: set[int] = set()
+        for t in self.types:
+            found |= self._note(t, t.dated(self.visible[t], days))
+        return found
+
+    def match(self, parsed: ParsedQuery) -> set[int]:
+        text_groups = [g for g in parsed.groups if all(a.is_textual for a in g)]
+        sets: list[set[int]] = []
+        if text_groups:
+            order = self.text_search(_text_query(text_groups))
+            self.text_rank = {pk: rank for rank, pk in enumerate(order)}
+            sets.append(set(order))
+        for group in parsed.groups:
+            if all(a.is_textual for a in group):
+                continue
+            sets.append(set().union(*(self.atom_ids(a) for a in group)))
+        matched = set.intersection(*sets) if sets else set()
+        for atom in parsed.excluded:
+            if matched:
+                matched -= self.atom_ids(atom)
+        return matched
+
+    def documents(self, matched: set[int] | None) -> list[Document]:
+        if matched is None:  # no query: everything the visitor may see, filtered afterwards
+            return [d for t in self.types for d in t.describe(self.visible[t])]
+        by_type: dict[SearchableType, list[int]] = {}
+        for pk in matched:
+            if pk in self.type_of:
+                by_type.setdefault(self.type_of[pk], []).append(pk)
+        documents: list[Document] = []
+        for t, ids in by_type.items():
+            documents.extend(t.describe(self.visible[t].filter(pk__in=sorted(ids))))
+        return documents
+
+
+def _facet_key(document: Document, name: str) -> str | None:
+    if name == "type":
+        return document.kind
+    if name == "authority":
+        return str(document.authority_id) if document.authority_id else None
+    if name == "year":
+        return str(document.year) if document.year else None
+    return str(document.status)
+
+
+def _selected(params: SearchParams, name: str) -> set[str]:
+    if name == "type":
+        return set(params.kinds)
+    value = {"authority": params.authority, "year": params.year, "status": params.status}[name]
+    return {str(value)} if value else set()
+
+
+class _Filters:
+    """The chosen filters, applied to documents whose facet keys are worked out once."""
+
+    def __init__(self, params: SearchParams, documents: list[Document]) -> None:
+        self.selected = {name: _selected(params, name) for name in FACETS}
+        self.rows = [
+            (d, {name: _facet_key(d, name) for name in FACETS}, self._in_range(d, params)) for d in documents
+        ]
+
+    @staticmethod
+    def _in_range(document: Document, params: SearchParams) -> bool:
+        if not (params.date_from or params.date_to):
+            return True
+        if document.date is None:
+            return False
+        return not (
+            (params.date_from and document.date < params.date_from)
+            or (params.date_to and document.date > params.date_to)
+        )
+
+    def _passes(self, keys: dict[str, str | None], in_range: bool, skip: str = "") -> bool:
+        if not in_range:
+            return False
+        return all(
+            not chosen or keys[name] in chosen for name, chosen in self.selected.items() if name != skip
+        )
+
+    def kept(self) -> list[Document]:
+        return [d for d, keys, in_range in self.rows if self._passes(keys, in_range)]
+
+    def counts(self, name: str) -> Counter[str]:
+        """Documents per value of facet ``name``, with every other filter applied."""
+        counts: Counter[str] = Counter()
+        for _, keys, in_range in self.rows:
+            key = keys[name]
+            if key is not None and self._passes(keys, in_range, skip=name):
+                counts[key] += 1
+        return counts
+
+
+def _facets(filters: _Filters) -> dict[str, list[FacetValue]]:
+    labels = {
+        "type": kind_labels(),
+        "authority": {str(pk): name for pk, name in authority_choices()},
+        "status": dict(STATUS_LABELS),
+    }
+    facets: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        counts = filters.counts(name)
+        selected = filters.selected[name]
+        for key in selected - set(counts):  # a chosen filter stays in view, even at zero
+            counts[key] = 0
+        values = [
+            FacetValue(
+                key, labels.get(name, {}).get(key) or to_persian_digits(key), counts[key], key in selected
+            )
+            for key in counts
+        ]
+        if name == "year":
+            values.sort(key=lambda v: -int(v.key))
+        elif name == "status":
+            order = list(STATUS_LABELS)
+            values.sort(key=lambda v: order.index(v.key) if v.key in order else len(order))
+        else:
+            values.sort(key=lambda v: (-v.count, v.label))
+        facets[name] = values
+    return facets
+
+
+def _sort_key(sort: str, matcher: _Matcher):
+    def date_value(document: Document) -> int:
+        return document.date.toordinal() if document.date else 0
+
+    if sort == "relevance":
+        return lambda d: (
+            0 if d.pk in matcher.exact else 1,
+            matcher.text_rank.get(d.pk, _LAST),
+            matcher.number_rank.get(d.pk, _LAST),
+            -date_value(d),
+            d.title,
+        )
+    if sort == "oldest":
+        return lambda d: (d.date is None, date_value(d), d.title)
+    return lambda d: (d.date is None, -date_value(d), d.title)
+
+
+def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
+    """The search ``params`` ask for, as ``request``'s visitor may see it. ``params`` must have no errors."""
+    types = searchable_types()
+    matcher = _Matcher(types, request)
+    matched = matcher.match(params.parsed) if params.parsed.groups else None
+    filters = _Filters(params, matcher.documents(matched))
+    facets = _facets(filters)
+    kept = filters.kept()
+    sort = params.effective_sort
+    kept.sort(key=_sort_key(sort, matcher))
+
+    paginator = Paginator(kept, params.page_size)
+    page = paginator.page(min(params.page, paginator.num_pages))
+    terms = params.parsed.highlight_terms()
+    hydrate(page.object_list, lambda queryset: visible_to(queryset, request))
+    hits = []
+    for document in page.object_list:
+        shown = document.page
+        hits.append(
+            Hit(
+                document=document,
+                url=(shown.get_url(request) or "") if shown else "",
+                title_html=mark(document.title, terms),
+                number_html=mark(to_persian_digits(document.number), terms),
+                excerpt_html=excerpt(document.searchable.excerpt_source(shown), terms)
+                if shown
+                else mark("", []),
+                successor_url=(document.successor.get_url(request) or "") if document.successor else "",
+            )
+        )
+    return Outcome(
+        params=params,
+        total=paginator.count,
+        page=page,
+        hits=hits,
+        facets=facets,
+        truncated=matcher.truncated,
+        sort=sort,
+    )

@@ -1,0 +1,140 @@
+"""The organisation's roles, as Wagtail groups, and the permissions each one holds.
+
+Roles are data (groups), so a site administrator can add people to them in the admin; this module
+only makes sure each group exists with its baseline permissions. Idempotent.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+
+class Role(StrEnum):
+    QUALITY_OFFICER = "مسئول کیفیت (تهیه‌کننده)"
+    CONFIRMER = "تاییدکننده"
+    APPROVER = "تصویب‌کننده"
+    AGENCY_USER = "کاربر دستگاه اجرایی"
+    EVALUATOR = "ارزیاب"
+    RECORDS_MANAGER = "مدیر سوابق"
+    AUDITOR = "ممیز (فقط خواندنی)"
+
+
+# Page permissions on the whole tree; controlled pages refuse "publish" for everyone regardless
+# (procedures.permissions), so granting it here only lets officers publish external references.
+_PAGE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.QUALITY_OFFICER: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    Role.CONFIRMER: (),
+    Role.APPROVER: (),
+    Role.AGENCY_USER: (),
+    Role.EVALUATOR: (),
+    Role.RECORDS_MANAGER: (),
+    Role.AUDITOR: (),
+}
+
+_COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.QUALITY_OFFICER: ("add_document", "change_document", "choose_document", "add_image", "choose_image"),
+    Role.RECORDS_MANAGER: ("add_document", "change_document", "choose_document"),
+}
+
+_MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.QUALITY_OFFICER: (
+        "procedures.add_issuingauthority",
+        "procedures.change_issuingauthority",
+        "procedures.view_issuingauthority",
+        "procedures.add_withdrawalrequest",
+        "procedures.view_withdrawalrequest",
+        "procedures.view_controlledrevision",
+        "feedback.view_feedbacksubmission",
+        "feedback.change_feedbacksubmission",
+        "records.view_record",
+        "records.add_record",
+        "records.change_record",
+        "records.view_recordfile",
+        "records.view_hold",
+        "records.add_hold",
+    ),
+    Role.RECORDS_MANAGER: (
+        "records.view_record",
+        "records.add_record",
+        "records.change_record",
+        "records.delete_record",
+        "records.view_recordfile",
+        "records.view_hold",
+        "records.add_hold",
+        "records.change_hold",
+        "records.view_dispositionbatch",
+        "records.add_dispositionbatch",
+        "records.change_dispositionbatch",
+        "records.view_dispositionitem",
+    ),
+    Role.CONFIRMER: ("procedures.view_controlledrevision",),
+    Role.APPROVER: (
+        "procedures.view_controlledrevision",
+        "procedures.view_withdrawalrequest",
+        "procedures.change_withdrawalrequest",
+        "evaluation.view_agency",
+        "evaluation.view_indicator",
+    ),
+    Role.EVALUATOR: (
+        "evaluation.add_agency",
+        "evaluation.change_agency",
+        "evaluation.view_agency",
+        "evaluation.add_agencymember",
+        "evaluation.change_agencymember",
+        "evaluation.delete_agencymember",
+        "evaluation.view_agencymember",
+        "evaluation.add_indicator",
+        "evaluation.change_indicator",
+        "evaluation.view_indicator",
+    ),
+    Role.AUDITOR: (
+        "procedures.view_controlledrevision",
+        "procedures.view_withdrawalrequest",
+        "procedures.view_issuingauthority",
+        "accounts.view_staffprofile",
+        "records.view_record",
+        "records.view_recordfile",
+        "records.view_hold",
+        "records.view_dispositionbatch",
+        "records.view_dispositionitem",
+        "evaluation.view_agency",
+        "evaluation.view_agencymember",
+        "evaluation.view_indicator",
+    ),
+}
+
+_EVERYONE = ("wagtailadmin.access_admin",)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_role_groups() -> dict[Role, Group]:
+    """Create every role group with its baseline permissions; return them by role."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups: dict[Role, Group] = {}
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        for dotted in _EVERYONE + _MODEL_PERMISSIONS.get(role, ()):
+            group.permissions.add(_permission(dotted))
+        for codename in _PAGE_PERMISSIONS.get(role, ()):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
+            )
+        for codename in _COLLECTION_PERMISSIONS.get(role, ()):
+            app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(f"{app}.{codename}")
+            )
+        groups[role] = group
+    return groups
+
+
+def has_role(user, role: Role) -> bool:
+    return bool(user and user.is_authenticated and user.groups.filter(name=role.value).exists())
