@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from accounts.models import display_name, position_of
-from procedures import rules
+from procedures import rules, signals
 from procedures.audit import record, record_refusal
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
 from procedures.rules import ControlRuleViolation, Rule, SignOffRole
@@ -257,10 +257,12 @@ def activate_revision(controlled: ControlledRevision) -> None:
         previous.effective_until = start
         previous.save()
         record(previous.page.specific, "sanad.revision.superseded", data={"number": previous.number})
+        signals.send_on_commit(signals.revision_superseded, previous, by=controlled)
     controlled.status = RevisionStatus.IN_FORCE
     controlled.effective_from = start
     controlled.save()
     record(controlled.page.specific, "sanad.revision.in_force", data={"number": controlled.number})
+    signals.send_on_commit(signals.revision_in_force, controlled)
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,7 @@ def decide_withdrawal(request: WithdrawalRequest, *, decided_by, approve: bool) 
         current.withdrawal_reason = request.reason
         current.save()
         record(page, "sanad.withdrawal.approve", user=decided_by, data={"reason": request.reason})
+        signals.send_on_commit(signals.revision_withdrawn, current, reason=request.reason)
     else:
         record(page, "sanad.withdrawal.reject", user=decided_by, data={"reason": request.reason})
     return request

@@ -60,6 +60,10 @@ def browser_page(chromium, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(20_000)
+    # expect() retries until the page settles: a click that navigates returns before the new page paints.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
     page.console_errors = []
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     page.base = live_server.url

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from jalali.digits import to_persian_digits
 
@@ -35,7 +36,7 @@ def submit_for_signoff(page, page_id: int, change_reason: str) -> None:
 def approve_from_dashboard(page, title: str, shoot, shot: str) -> None:
     """«تایید» in the dashboard's «در انتظار بررسی شما» panel. (The editor offers no approve button:
     SignOffTask locks the draft for everyone while it is being signed.)"""
-    assert page.get_by_role("heading", name="در انتظار بررسی شما").is_visible()
+    expect(page.get_by_role("heading", name="در انتظار بررسی شما")).to_be_visible()
     row = page.locator("tr").filter(has_text=title)
     assert row.count() == 1
     shoot(page, shot)
@@ -54,7 +55,7 @@ def test_three_people_sign_revision_01_of_the_statement_in_the_admin(demo, brows
 
     log_in(page, "officer")
     submit_for_signoff(page, statement.pk, "افزودن مهلت اعتراض به نتایج اولیه")
-    assert page.get_by_text("برای بررسی ارسال شد").first.is_visible()
+    expect(page.get_by_text("برای بررسی ارسال شد").first).to_be_visible()
     shoot(page, "11-admin-submitted")
 
     log_in(page, "confirmer")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from announcements.audience import Audience
 
@@ -24,12 +25,12 @@ def test_home_procedure_statement_and_board_of_the_demo(demo, browser_page, shoo
     assert page.locator("html").get_attribute("dir") == "rtl"
     for landmark in ("banner", "navigation", "main", "contentinfo", "search"):
         assert page.get_by_role(landmark).count() >= 1, landmark
-    assert page.get_by_role("heading", name="خدمات سازمان").is_visible()
-    assert page.get_by_role("link", name=re.compile("بیانیه سطح توافق خدمت")).first.is_visible()
-    assert page.get_by_role("heading", name="اطلاعیه‌ها", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="خدمات سازمان")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("بیانیه سطح توافق خدمت")).first).to_be_visible()
+    expect(page.get_by_role("heading", name="اطلاعیه‌ها", exact=True)).to_be_visible()
     # Every seed-003 window is past: the board says so and offers the latest archived notices.
-    assert page.get_by_text("آخرین اطلاعیه‌های بایگانی‌شده").is_visible()
-    assert page.get_by_role("link", name="فرایند ارزیابی عملکرد سال ۱۳۹۸", exact=True).is_visible()
+    expect(page.get_by_text("آخرین اطلاعیه‌های بایگانی‌شده")).to_be_visible()
+    expect(page.get_by_role("link", name="فرایند ارزیابی عملکرد سال ۱۳۹۸", exact=True)).to_be_visible()
     shoot(page, "01-home")
 
     # Keyboard: the first Tab reaches the skip link, which shows itself and leads to <main>.
@@ -48,7 +49,7 @@ def test_home_procedure_statement_and_board_of_the_demo(demo, browser_page, shoo
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(page.base + "/procedures/performance-evaluation/")
-    assert page.get_by_role("heading", name="روش اجرایی ارزیابی عملکرد دستگاه‌های اجرایی استان").is_visible()
+    expect(page.get_by_role("heading", name="روش اجرایی ارزیابی عملکرد دستگاه‌های اجرایی استان")).to_be_visible()
     main_text = page.locator("main").inner_text()
     # Other demo steps may take the procedure past revision 00; its code and issue date stay.
     assert re.search(r"م پ-م-۱-۰۴/۰[۰-۹]", main_text) and "تاریخ صدور ۱۳۹۵/۱۰/۰۵" in main_text
@@ -60,15 +61,15 @@ def test_home_procedure_statement_and_board_of_the_demo(demo, browser_page, shoo
     shoot(page, "04-statement")
 
     page.goto(page.base + "/announcements/")
-    assert page.get_by_text("در حال حاضر اطلاعیه‌ای در دوره نمایش نیست").is_visible()
+    expect(page.get_by_text("در حال حاضر اطلاعیه‌ای در دوره نمایش نیست")).to_be_visible()
     page.get_by_role("link", name="همه اطلاعیه‌های گذشته").click()
-    assert page.get_by_role("link", name="فرایند ارزیابی عملکرد سال ۱۳۹۸", exact=True).is_visible()
+    expect(page.get_by_role("link", name="فرایند ارزیابی عملکرد سال ۱۳۹۸", exact=True)).to_be_visible()
     # Agencies-only notices stay out of the public archive.
-    assert page.get_by_text("دریافت کد و رمز سامانه همگام").count() == 0
+    expect(page.get_by_text("دریافت کد و رمز سامانه همگام")).to_have_count(0)
     shoot(page, "05-archive")
     page.get_by_role("link", name="فرایند ارزیابی عملکرد سال ۱۳۹۸", exact=True).click()
-    assert page.get_by_text("دوره نمایش این اطلاعیه پایان یافته است").is_visible()
-    assert page.get_by_text("تاریخ نمایش از ۱۳۹۹/۰۱/۰۶ تا ۱۳۹۹/۰۵/۳۱").is_visible()
+    expect(page.get_by_text("دوره نمایش این اطلاعیه پایان یافته است")).to_be_visible()
+    expect(page.get_by_text("تاریخ نمایش از ۱۳۹۹/۰۱/۰۶ تا ۱۳۹۹/۰۵/۳۱")).to_be_visible()
     shoot(page, "06-announcement-ended")
     assert_clean_console(page)
 
@@ -85,14 +86,14 @@ def test_an_announcement_shows_inside_its_window_and_not_before_it(browser_page,
 
     page = browser_page
     page.goto(page.base + "/announcements/")
-    assert page.get_by_role("link", name=current.title).is_visible()
-    assert page.get_by_text("فرایند ارزیابی عملکرد سال ۱۴۰۶").count() == 0
-    assert page.get_by_text("دریافت کد و رمز سامانه همگام").count() == 0
+    expect(page.get_by_role("link", name=current.title)).to_be_visible()
+    expect(page.get_by_text("فرایند ارزیابی عملکرد سال ۱۴۰۶")).to_have_count(0)
+    expect(page.get_by_text("دریافت کد و رمز سامانه همگام")).to_have_count(0)
     shoot(page, "07-board-current")
 
     page.get_by_role("link", name=current.title).click()
-    assert page.get_by_role("heading", name=current.title).is_visible()
-    assert page.get_by_text("دوره نمایش این اطلاعیه پایان یافته است").count() == 0
+    expect(page.get_by_role("heading", name=current.title)).to_be_visible()
+    expect(page.get_by_text("دوره نمایش این اطلاعیه پایان یافته است")).to_have_count(0)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="پیوست pdf").click()
     download = download_info.value
@@ -103,7 +104,7 @@ def test_an_announcement_shows_inside_its_window_and_not_before_it(browser_page,
 
     response = page.goto(page.base + "/announcements/coming/")
     assert response.status == 404
-    assert page.get_by_role("heading", name="صفحه پیدا نشد").is_visible()
+    expect(page.get_by_role("heading", name="صفحه پیدا نشد")).to_be_visible()
     page.console_errors.clear()  # the browser logs the 404 itself
 
     response = page.goto(page.base + "/announcements/private/")
@@ -124,7 +125,7 @@ def test_a_complaint_is_answered_with_a_tracking_number_that_finds_its_status(br
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     # Submitting empty shows Persian errors beside the fields.
     page.get_by_role("button", name="ثبت و دریافت شماره پیگیری").click()
-    assert page.get_by_text("لطفاً خطاهای مشخص‌شده در فرم را برطرف کنید.").is_visible()
+    expect(page.get_by_text("لطفاً خطاهای مشخص‌شده در فرم را برطرف کنید.")).to_be_visible()
     page.get_by_label("نام و نام خانوادگی").fill("مریم احمدی")
     page.get_by_label("شرح شکایت").fill("پاسخ نامه شماره ۱۲۳ پس از دو ماه نیامده است.")
     page.get_by_role("button", name="ثبت و دریافت شماره پیگیری").click()
@@ -133,14 +134,14 @@ def test_a_complaint_is_answered_with_a_tracking_number_that_finds_its_status(br
     shoot(page, "09-complaint-tracking-number")
 
     page.get_by_role("link", name="پیگیری وضعیت").click()
-    assert page.get_by_text("دریافت شد").is_visible()
+    expect(page.get_by_text("دریافت شد")).to_be_visible()
     page.get_by_label("شماره پیگیری", exact=True).fill("ش-۱۴۰۵-abc")
     page.get_by_role("button", name="پیگیری", exact=True).click()
     assert page.get_by_role("alert").inner_text().startswith("شماره پیگیری باید به شکل")
     page.console_errors.clear()  # the browser logs the 400 answer itself
     page.get_by_label("شماره پیگیری", exact=True).fill(number)
     page.get_by_role("button", name="پیگیری", exact=True).click()
-    assert page.get_by_text("دریافت شد").is_visible()
+    expect(page.get_by_text("دریافت شد")).to_be_visible()
     shoot(page, "10-tracking")
     assert_clean_console(page)
 
@@ -153,6 +154,6 @@ def test_search_from_the_home_page_finds_the_circular_written_with_arabic_letter
     page.wait_for_url(re.compile(r"/search/\?q="))
     # Seed 002 writes «وظايف» with the Arabic yeh; the Persian query must find it.
     result = page.locator("main a[href*='circular-36773-91-210']").first
-    assert result.is_visible()
+    expect(result).to_be_visible()
     shoot(page, "15-search")
     assert_clean_console(page)

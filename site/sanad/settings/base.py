@@ -19,6 +19,11 @@ INSTALLED_APPS = [
     "search",
     "announcements",
     "feedback",
+    "distribution",
+    "subjects",
+    "units",
+    "smartfolders",
+    "contentrules",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DistributionConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "distribution"
+    verbose_name = "توزیع و تأیید مطالعه"
