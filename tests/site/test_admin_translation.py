@@ -158,3 +158,12 @@ def test_po_files_are_clean(domain):
             assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(PLACEHOLDER.findall(entry.msgid)), (
                 entry.msgid
             )
+
+
+def test_file_sizes_are_written_in_persian_units():
+    # Django's fa catalogue keeps "KB"/"MB": attachment sizes on the public board read «کیلوبایت».
+    from django.template.defaultfilters import filesizeformat
+
+    with translation.override("fa"):
+        assert filesizeformat(5000).endswith("کیلوبایت")
+        assert filesizeformat(3 * 1024 * 1024).endswith("مگابایت")
