@@ -62,10 +62,11 @@ class HoldKind(models.TextChoices):
 
 
 class HoldScope(models.TextChoices):
-    """What a hold covers. Issue 5 adds «cycle» with a nullable ``cycle`` foreign key on ``Hold``."""
+    """What a hold covers: one record, a retention series, or every record of an evaluation cycle (issue 4)."""
 
     RECORD = "record", "یک سابقه"
     SERIES = "series", "یک ردیف جدول نگهداری"
+    CYCLE = "cycle", "یک دوره ارزیابی"
 
 
 class HoldStatus(models.TextChoices):

@@ -17,6 +17,7 @@ import hashlib
 import uuid
 
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents.models import Document
 
@@ -98,19 +99,38 @@ def capture(cycle, *, title: str, reference: str, name: str, data: bytes, by, to
     return record
 
 
-def evidence_records(cycle):
-    """Every record filed in this cycle (evidence and objection files)."""
+def _cycle_record_links():
+    """Every model of the evaluation app that links a record to a cycle, with the path to the cycle.
+
+    One list, read by ``evidence_records`` and by the holds (a cycle hold covers exactly these records).
+    """
     from records.evaluation.models import EvidenceFile, ObjectionFile
 
-    ids = list(
-        EvidenceFile.objects.filter(answer__submission__cycle_id=cycle.pk).values_list("record_id", flat=True)
+    return (
+        (EvidenceFile, "answer__submission__cycle_id"),  # evidence of a submission's answers
+        (ObjectionFile, "objection__submission__cycle_id"),  # files of an objection
     )
-    ids += list(
-        ObjectionFile.objects.filter(objection__submission__cycle_id=cycle.pk).values_list(
-            "record_id", flat=True
-        )
-    )
-    return Record.objects.filter(pk__in=ids).select_related("series")
+
+
+def records_of_cycles_q(cycle_ids) -> Q:
+    """A filter on ``Record`` for every record linked to one of ``cycle_ids`` (a list or a subquery)."""
+    condition = Q(pk__in=[])
+    for model, path in _cycle_record_links():
+        condition |= Q(pk__in=model.objects.filter(**{f"{path}__in": cycle_ids}).values("record_id"))
+    return condition
+
+
+def cycle_ids_of_record(record_id) -> set[int]:
+    """The cycles a record is linked to (usually none or one)."""
+    ids: set[int] = set()
+    for model, path in _cycle_record_links():
+        ids.update(model.objects.filter(record_id=record_id).values_list(path, flat=True))
+    return ids
+
+
+def evidence_records(cycle):
+    """Every record filed in this cycle (evidence and objection files)."""
+    return Record.objects.filter(records_of_cycles_q([cycle.pk])).select_related("series")
 
 
 def close_objection_records(objection, *, by, on) -> None:

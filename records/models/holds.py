@@ -1,9 +1,9 @@
 """Holds: an audit, a legal matter or a pending objection freezes disposition and deletion.
 
-A hold covers one record or a whole series (``scope`` says which foreign key is set; a check
-constraint keeps them consistent). Issue 5 adds the evaluation cycle as a third scope: a nullable
-``cycle`` foreign key, a ``HoldScope.CYCLE`` choice, the constraint widened, and ``covering()`` taught
-which records belong to a cycle.
+A hold covers one record, a whole series or an evaluation cycle (issue 4: «a hold … on a record, a
+series or an evaluation cycle»); ``scope`` says which foreign key is set and a check constraint keeps
+them consistent. A cycle hold covers every record the evaluation app links to the cycle (see
+``records.evaluation.evidence.CYCLE_RECORD_LINKS``).
 
 A hold is never deleted. Releasing it takes two people: one asks, with a reason; another approves.
 """
@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from jalali.digits import to_persian_digits
 from records.choices import HoldKind, HoldScope, HoldStatus
 from records.rules import RecordsRuleViolation, Rule
 
@@ -39,7 +40,14 @@ class HoldQuerySet(models.QuerySet):
         return self.exclude(status=HoldStatus.RELEASED)
 
     def covering(self, record):
-        return self.filter(Q(record_id=record.pk) | Q(series_id=record.series_id))
+        """Holds on the record itself, on its series, or on an evaluation cycle the record belongs to."""
+        from records.evaluation.evidence import cycle_ids_of_record
+
+        return self.filter(
+            Q(record_id=record.pk)
+            | Q(series_id=record.series_id)
+            | Q(cycle_id__in=cycle_ids_of_record(record.pk))
+        )
 
     def update(self, **kwargs):
         raise RecordsRuleViolation(Rule.HOLD_STATE, "توقیف‌ها فقط یکی‌یکی و با ثبت دلیل تغییر می‌کنند.")
@@ -67,6 +75,14 @@ class Hold(models.Model):
         on_delete=models.PROTECT,
         related_name="holds",
         verbose_name="ردیف جدول نگهداری",
+    )
+    cycle = models.ForeignKey(
+        "evaluation.EvaluationCyclePage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="holds",
+        verbose_name="دوره ارزیابی",
     )
     kind = models.CharField("نوع توقیف", max_length=20, choices=HoldKind.choices)
     reason = models.TextField("دلیل توقیف")
@@ -105,8 +121,11 @@ class Hold(models.Model):
         ordering = ["-placed_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(scope="record") & Q(record__isnull=False) & Q(series__isnull=True))
-                | (Q(scope="series") & Q(series__isnull=False) & Q(record__isnull=True)),
+                condition=(
+                    Q(scope="record") & Q(record__isnull=False) & Q(series__isnull=True) & Q(cycle__isnull=True)
+                )
+                | (Q(scope="series") & Q(series__isnull=False) & Q(record__isnull=True) & Q(cycle__isnull=True))
+                | (Q(scope="cycle") & Q(cycle__isnull=False) & Q(record__isnull=True) & Q(series__isnull=True)),
                 name="records_hold_target_matches_scope",
             ),
             models.CheckConstraint(
@@ -148,7 +167,9 @@ class Hold(models.Model):
 
     @property
     def target(self):
-        return self.record if self.scope == HoldScope.RECORD else self.series
+        return {HoldScope.RECORD: self.record, HoldScope.SERIES: self.series, HoldScope.CYCLE: self.cycle}.get(
+            self.scope
+        )
 
     @property
     def target_label(self) -> str:
@@ -157,6 +178,8 @@ class Hold(models.Model):
             return ""
         if self.scope == HoldScope.SERIES:
             return f"ردیف {target.code} ({target.title})"
+        if self.scope == HoldScope.CYCLE:
+            return f"دوره ارزیابی {to_persian_digits(target.year)} ({target.title})"
         return str(target)
 
     @property

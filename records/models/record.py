@@ -42,12 +42,14 @@ class RecordQuerySet(models.QuerySet):
         return self.exclude(phase=Phase.DRAFT)
 
     def on_hold(self):
+        from records.evaluation.evidence import records_of_cycles_q
         from records.models.holds import Hold
 
         held = Hold.objects.in_force()
         return self.filter(
             Q(pk__in=held.filter(record__isnull=False).values("record_id"))
             | Q(series_id__in=held.filter(series__isnull=False).values("series_id"))
+            | records_of_cycles_q(held.filter(cycle__isnull=False).values("cycle_id"))
         )
 
     def not_on_hold(self):
