@@ -7,6 +7,7 @@ from procedures.models.procedure import ProcedurePage
 from procedures.models.references import ExternalReferencePage, ReferenceRelation, ReferenceType, RelationKind
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
 from procedures.models.statement import ServiceStatementPage
+from procedures.models.subjects import TaggedProcedure, TaggedReference, TaggedStatement
 from procedures.workflow import SignOffTask
 
 __all__ = [
@@ -23,5 +24,8 @@ __all__ = [
     "ServiceStatementPage",
     "SignOff",
     "SignOffTask",
+    "TaggedProcedure",
+    "TaggedReference",
+    "TaggedStatement",
     "WithdrawalRequest",
 ]

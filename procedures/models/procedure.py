@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.search import index
 from procedures import blocks
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
 from procedures.views import ControlledPageRoutes
+from subjects.widgets import tags_panel
 
 
 class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentPage):
@@ -36,6 +38,9 @@ class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentP
         [("attachment", blocks.AttachmentBlock())], blank=True, verbose_name="۸- پیوست‌ها"
     )
     demo_note = models.TextField("یادداشت نسخه نمایشی", blank=True)
+    tags = ClusterTaggableManager(
+        "موضوعات", through="procedures.TaggedProcedure", blank=True, related_name="procedures"
+    )
 
     content_panels = ControlledDocumentPage.content_panels + [
         FieldPanel("purpose"),
@@ -50,6 +55,7 @@ class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentP
         FieldPanel("external_documents"),
         FieldPanel("attachments"),
         FieldPanel("demo_note"),
+        tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن سند")
     search_fields = ControlledDocumentPage.search_fields + [
@@ -57,6 +63,7 @@ class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentP
         index.SearchField("scope"),
         index.SearchField("activities"),
         index.SearchField("definitions"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["home.SectionIndexPage"]
     subpage_types: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -14,6 +15,7 @@ from wagtail.search import index
 from jalali.calendar import format_jalali
 from procedures import blocks
 from search.numbers import act_number_key
+from subjects.widgets import tags_panel
 
 
 class ReferenceType(models.TextChoices):
@@ -64,6 +66,9 @@ class ExternalReferencePage(Page):
     body = RichTextField("متن", blank=True)
     notes = models.TextField("ملاحظات", blank=True)
     attachments = StreamField([("attachment", blocks.AttachmentBlock())], blank=True, verbose_name="پیوست‌ها")
+    tags = ClusterTaggableManager(
+        "موضوعات", through="procedures.TaggedReference", blank=True, related_name="references"
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -80,6 +85,7 @@ class ExternalReferencePage(Page):
         FieldPanel("body"),
         FieldPanel("notes"),
         FieldPanel("attachments"),
+        tags_panel(),
         InlinePanel("relations", heading="ارتباط با اسناد دیگر", label="ارتباط"),
     ]
     search_fields = Page.search_fields + [
@@ -92,6 +98,7 @@ class ExternalReferencePage(Page):
         index.FilterField("number_key"),
         index.FilterField("authority"),
         index.RelatedFields("authority", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     api_fields = [
         APIField("ref_type"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -10,6 +11,7 @@ from wagtail.search import index
 
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
 from procedures.views import ControlledPageRoutes
+from subjects.widgets import tags_panel
 
 
 class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentPage):
@@ -25,6 +27,9 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
     costs = RichTextField("هزینه‌ها و پرداخت‌ها", blank=True)
     validity = RichTextField("دوره عملکرد", blank=True)
     termination = RichTextField("خاتمه توافق‌نامه", blank=True)
+    tags = ClusterTaggableManager(
+        "موضوعات", through="procedures.TaggedStatement", blank=True, related_name="statements"
+    )
 
     content_panels = ControlledDocumentPage.content_panels + [
         FieldPanel("introduction"),
@@ -35,6 +40,7 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         FieldPanel("costs"),
         FieldPanel("validity"),
         FieldPanel("termination"),
+        tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن بیانیه")
     search_fields = ControlledDocumentPage.search_fields + [
@@ -43,6 +49,7 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         index.SearchField("responsibility"),
         index.SearchField("service_steps"),
         index.SearchField("commitments"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]
     subpage_types: list[str] = []

@@ -12,6 +12,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +21,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from jalali.calendar import jalali_month_bounds, jalali_year_bounds
+from subjects.models import SubjectTaggedItem
+from subjects.widgets import tags_panel
 
 from .audience import AGENCY_COLLECTION_NAME, Audience, is_private, sync_view_restriction
 from .visibility import refused_response, visible_to
@@ -193,6 +196,9 @@ class AnnouncementPage(Page):
     summary = models.TextField("خلاصه", blank=True, help_text="یک یا دو جمله برای فهرست‌ها و خوراک.")
     body = RichTextField("متن اطلاعیه")
     note = models.TextField("یادداشت ویراستار", blank=True, help_text="برای نمایش در پایین اطلاعیه.")
+    tags = ClusterTaggableManager(
+        "موضوعات", through="announcements.TaggedAnnouncement", blank=True, related_name="announcements"
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -205,6 +211,7 @@ class AnnouncementPage(Page):
         FieldPanel("body"),
         InlinePanel("attachments", heading="پیوست‌ها", label="پیوست"),
         InlinePanel("related_links", heading="بخشنامه‌ها و نامه‌های مرتبط", label="سند مرتبط"),
+        tags_panel(),
         FieldPanel("note"),
     ]
     # The window replaces Wagtail's own go-live/expiry fields: one source of truth for the schedule.
@@ -215,6 +222,7 @@ class AnnouncementPage(Page):
         index.SearchField("addressee"),
         index.FilterField("display_from"),
         index.FilterField("audience"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["announcements.AnnouncementIndexPage"]
     subpage_types: list[str] = []
@@ -278,6 +286,17 @@ class AnnouncementPage(Page):
         return context
 
 
+class TaggedAnnouncement(SubjectTaggedItem):
+    """A notice's subject keywords (issue #7 §1); a ``ParentalKey``, so they live in page revisions."""
+
+    content_object = ParentalKey(AnnouncementPage, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "موضوع اطلاعیه"
+        verbose_name_plural = "موضوعات اطلاعیه‌ها"
+        unique_together = [("content_object", "tag")]
+
+
 class AnnouncementAttachment(Orderable):
     """A file attached to a notice (pdf, zip, xlsx…), kept as a Wagtail document.
 
@@ -324,4 +343,5 @@ __all__ = [
     "AnnouncementPage",
     "AnnouncementRelatedLink",
     "Audience",
+    "TaggedAnnouncement",
 ]
