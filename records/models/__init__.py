@@ -4,6 +4,7 @@ from records.models.disposition import DispositionBatch, DispositionItem
 from records.models.holds import Hold
 from records.models.record import Record, RecordFile
 from records.models.schedule import RetentionRegisterPage, RetentionSeriesPage
+from records.models.subjects import TaggedRecord
 
 __all__ = [
     "DispositionBatch",
@@ -13,4 +14,5 @@ __all__ = [
     "RecordFile",
     "RetentionRegisterPage",
     "RetentionSeriesPage",
+    "TaggedRecord",
 ]

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
 
 from jalali.calendar import format_jalali
 from records import rules
@@ -105,6 +106,8 @@ class Record(models.Model):
         help_text="خالی: برای «ایجاد سابقه» تاریخ سابقه و برای «منسوخ شدن بازنگری» تاریخ منسوخ شدن به کار می‌رود.",
     )
     notes = models.TextField("یادداشت", blank=True)
+    # Subject keywords (issue #7 §1); classification, not content: not under the declared-record guard.
+    tags = TaggableManager("موضوعات", through="records.TaggedRecord", blank=True, related_name="records")
 
     phase = models.CharField(
         "مرحله", max_length=20, choices=Phase.choices, default=Phase.DRAFT, db_index=True
