@@ -17,6 +17,8 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("pdf/", include("procedures.pdf.urls")),
     path("", include("search.urls")),
+    path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
+    path("subjects/", include("subjects.urls")),
 ]
 
 if settings.DEBUG:
