@@ -6,8 +6,9 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from jalali.calendar import PERSIAN_MONTH_NAMES, jalali_today, to_jalali_parts
+from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
-from records.choices import HoldKind, Method
+from records.choices import HoldKind, HoldScope, Method
 from records.models import Record, RetentionSeriesPage
 
 RECORD_FIELDS = [
@@ -65,6 +66,55 @@ class HoldForm(forms.Form):
     kind = forms.ChoiceField(label="نوع توقیف", choices=HoldKind.choices)
     reason = forms.CharField(label="دلیل توقیف", widget=forms.Textarea(attrs={"rows": 3}))
     reference = forms.CharField(label="شماره نامه یا پرونده مرتبط", required=False)
+
+
+class PlaceHoldForm(HoldForm):
+    """Place a hold from the holds register: on one record, a whole series or an evaluation cycle."""
+
+    scope = forms.ChoiceField(label="دامنه توقیف", choices=HoldScope.choices, widget=forms.RadioSelect)
+    record = forms.CharField(
+        label="شماره سابقه", required=False, help_text="برای توقیف یک سابقه: شماره سابقه را بنویسید."
+    )
+    series = forms.ModelChoiceField(
+        label="ردیف جدول نگهداری", queryset=RetentionSeriesPage.objects.none(), required=False
+    )
+    cycle = forms.ModelChoiceField(label="دوره ارزیابی", queryset=None, required=False)
+
+    field_order = ["scope", "record", "series", "cycle", "kind", "reason", "reference"]
+
+    def __init__(self, *args, **kwargs):
+        from records.evaluation.models import EvaluationCyclePage
+
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = RetentionSeriesPage.objects.order_by("code")
+        self.fields["series"].label_from_instance = lambda s: f"{to_persian_digits(s.code)} — {s.title}"
+        self.fields["cycle"].queryset = EvaluationCyclePage.objects.order_by("-year")
+        self.fields["cycle"].label_from_instance = lambda c: f"{to_persian_digits(c.year)} — {c.title}"
+
+    def clean(self):
+        cleaned = super().clean()
+        scope = cleaned.get("scope")
+        if scope == HoldScope.RECORD:
+            number = (cleaned.get("record") or "").strip()
+            record = Record.objects.filter(reference_number=number).first() if number else None
+            if record is None:
+                self.add_error("record", "سابقه‌ای با این شماره یافت نشد.")
+            cleaned["record"] = record
+        else:
+            cleaned["record"] = None
+        if scope == HoldScope.SERIES and not cleaned.get("series"):
+            self.add_error("series", "ردیف جدول نگهداری را برگزینید.")
+        if scope == HoldScope.CYCLE and not cleaned.get("cycle"):
+            self.add_error("cycle", "دوره ارزیابی را برگزینید.")
+        if scope != HoldScope.SERIES:
+            cleaned["series"] = None
+        if scope != HoldScope.CYCLE:
+            cleaned["cycle"] = None
+        return cleaned
+
+    def hold_arguments(self) -> dict:
+        """The keyword arguments of ``services.place_hold`` (without ``by``)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "scope"}
 
 
 class ReasonForm(forms.Form):

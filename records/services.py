@@ -1,6 +1,7 @@
 """The writes of records management, each atomic and audited. Every path (admin, command, shell) calls these.
 
-- records: ``create_record``, ``attach_file``, ``remove_file``, ``declare_record``, ``correct_record``
+- records: ``create_record``, ``attach_file``, ``remove_file``, ``declare_record``, ``correct_record``;
+  ``capture_record`` (the three first steps at once, without the role gate, for other services)
 - holds: ``place_hold``, ``request_release``, ``decide_release``
 - disposition: ``prepare_batch``, ``approve_batch``, ``cancel_batch``, ``execute_batch``
 - schedule: ``apply_retention``, ``refresh_series_dates``
@@ -30,7 +31,7 @@ from jalali.calendar import format_jalali, format_jalali_datetime
 from jalali.digits import to_persian_digits
 from records import rules, uploads
 from records.audit import record as audit
-from records.choices import BatchStatus, Disposal, HoldScope, HoldStatus, Medium, Method, Phase
+from records.choices import BatchStatus, Disposal, HoldKind, HoldScope, HoldStatus, Medium, Method, Phase
 from records.models import DispositionBatch, DispositionItem, Hold, Record, RecordFile, RetentionSeriesPage
 from records.rules import RecordsRuleViolation, Rule
 
@@ -93,30 +94,21 @@ def may_read_record_files(user) -> bool:
 # --- records ---------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def create_record(series: RetentionSeriesPage, *, by, **fields) -> Record:
-    """A draft record in ``series``; its files are added next, then it is declared."""
-    _require_role(by, RECORD_KEEPERS, "ثبت سابقه")
+def _new_record(series: RetentionSeriesPage, *, by, reason: str, **fields) -> Record:
+    """Create a draft (no role check, no audit: the callers do both)."""
     record = Record(series=series, created_by=by, **fields)
     record.full_clean(exclude=["series"])
-    _versioned(record, by, "ثبت سابقه")
+    _versioned(record, by, reason)
     record.save()
-    audit(record, "records.record.create", user=by, data={"reference_number": record.reference_number})
     return record
 
 
-@transaction.atomic
-def attach_file(record: Record, *, name: str, data: bytes, by) -> RecordFile:
-    """Check an upload from its bytes, store it in «سوابق» under a random name, remember its SHA-256."""
-    _require_role(by, RECORD_KEEPERS, "بارگذاری فایل سابقه", record)
-    record = Record.objects.select_for_update().get(pk=record.pk)
-    try:
-        rules.check_files_frozen(declared=record.is_declared)
-        checked = uploads.check_upload(name, data)
-    except RecordsRuleViolation as exc:
-        _refuse(record, exc, by)
+def _store_file(record: Record, checked, *, name: str, data: bytes, by, reason: str, document_title=None):
+    """Store checked bytes in «سوابق» under a random name and remember their SHA-256 on the record."""
     extension = uploads.KINDS[checked.kind][0][0]
-    document = Document(title=checked.name, collection=records_collection(), uploaded_by_user=by)
+    document = Document(
+        title=document_title or checked.name, collection=records_collection(), uploaded_by_user=by
+    )
     document.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)
     document.file_size = checked.size
     document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own etag field
@@ -132,10 +124,99 @@ def attach_file(record: Record, *, name: str, data: bytes, by) -> RecordFile:
         sha256=checked.sha256,
         uploaded_by=by,
     )
-    _versioned(record_file, by, "بارگذاری فایل")
+    _versioned(record_file, by, reason)
     record_file.save()
+    return record_file
+
+
+def _declare(record: Record, *, by, reason: str, today: dt.date | None = None) -> Record:
+    """Check and declare a draft, put it in the phase the schedule says, audit it (no role check)."""
+    try:
+        rules.check_declaration(
+            medium=record.medium,
+            file_count=record.files.count(),
+            physical_location=record.physical_location,
+            already=record.is_declared,
+        )
+    except RecordsRuleViolation as exc:
+        _refuse(record, exc, by)
+    record.declared_at = timezone.now()
+    record.declared_by = by
+    record.phase = Phase.ACTIVE  # the draft has no reason yet: it becomes a record now
+    _versioned(record, by, reason)
+    Record.save(record)
+    record.phase = rules.phase_on(record.retention(), today or timezone.localdate())
+    if record.phase != Phase.ACTIVE:
+        _versioned(record, by, "تعیین مرحله نگهداری هنگام اعلام")
+        record.save()
+    audit(
+        record,
+        "records.record.declare",
+        user=by,
+        data={"files": [f.sha256 for f in record.files.all()], "phase": record.phase},
+    )
+    return record
+
+
+@transaction.atomic
+def create_record(series: RetentionSeriesPage, *, by, **fields) -> Record:
+    """A draft record in ``series``; its files are added next, then it is declared."""
+    _require_role(by, RECORD_KEEPERS, "ثبت سابقه")
+    record = _new_record(series, by=by, reason="ثبت سابقه", **fields)
+    audit(record, "records.record.create", user=by, data={"reference_number": record.reference_number})
+    return record
+
+
+@transaction.atomic
+def attach_file(record: Record, *, name: str, data: bytes, by) -> RecordFile:
+    """Check an upload from its bytes, store it in «سوابق» under a random name, remember its SHA-256."""
+    _require_role(by, RECORD_KEEPERS, "بارگذاری فایل سابقه", record)
+    record = Record.objects.select_for_update().get(pk=record.pk)
+    try:
+        rules.check_files_frozen(declared=record.is_declared)
+        checked = uploads.check_upload(name, data)
+    except RecordsRuleViolation as exc:
+        _refuse(record, exc, by)
+    record_file = _store_file(record, checked, name=name, data=data, by=by, reason="بارگذاری فایل")
     audit(record, "records.file.attach", user=by, data={"name": checked.name, "sha256": checked.sha256})
     return record_file
+
+
+@dataclass(frozen=True)
+class CaptureReasons:
+    """What the history says for each step of a capture."""
+
+    create: str = "ثبت سابقه"
+    attach: str = "بارگذاری فایل"
+    declare: str = "اعلام سابقه"
+
+
+@transaction.atomic
+def capture_record(
+    series: RetentionSeriesPage,
+    *,
+    by,
+    name: str,
+    data: bytes,
+    today: dt.date | None = None,
+    reasons: CaptureReasons = CaptureReasons(),
+    document_title: str | None = None,
+    **fields,
+) -> Record:
+    """Create, fill with one file and declare a record in one step, for another service of the system.
+
+    No role gate: the caller has already decided who may file (e.g. an agency user filing evidence in
+    the window of an evaluation cycle, ``records.evaluation.evidence``). The upload is checked from its
+    bytes before anything is written; the models' guards hold as on every path; the declaration is
+    audited with the file's SHA-256. ``document_title`` replaces the file name as the Wagtail document's
+    title when the name must not show in document lists.
+    """
+    checked = uploads.check_upload(name, data)
+    record = _new_record(series, by=by, reason=reasons.create, **fields)
+    _store_file(
+        record, checked, name=name, data=data, by=by, reason=reasons.attach, document_title=document_title
+    )
+    return _declare(record, by=by, reason=reasons.declare, today=today)
 
 
 @transaction.atomic
@@ -152,31 +233,7 @@ def declare_record(record: Record, *, by) -> Record:
     """Fix a draft as a record: from now on its files never change and its metadata only with a reason."""
     _require_role(by, RECORD_KEEPERS, "اعلام سابقه", record)
     record = Record.objects.select_for_update().get(pk=record.pk)
-    try:
-        rules.check_declaration(
-            medium=record.medium,
-            file_count=record.files.count(),
-            physical_location=record.physical_location,
-            already=record.is_declared,
-        )
-    except RecordsRuleViolation as exc:
-        _refuse(record, exc, by)
-    record.declared_at = timezone.now()
-    record.declared_by = by
-    record.phase = Phase.ACTIVE  # the draft has no reason yet: it becomes a record now
-    _versioned(record, by, "اعلام سابقه")
-    Record.save(record)
-    record.phase = rules.phase_on(record.retention(), timezone.localdate())
-    if record.phase != Phase.ACTIVE:
-        _versioned(record, by, "تعیین مرحله نگهداری هنگام اعلام")
-        record.save()
-    audit(
-        record,
-        "records.record.declare",
-        user=by,
-        data={"files": [f.sha256 for f in record.files.all()], "phase": record.phase},
-    )
-    return record
+    return _declare(record, by=by, reason="اعلام سابقه")
 
 
 @transaction.atomic
@@ -221,19 +278,36 @@ def correct_record(record: Record, *, by, reason: str, **changes) -> Record:
 # --- holds -----------------------------------------------------------------------------------------
 
 
+_HOLD_SCOPE_LABEL = "توقیف یا بر یک سابقه است، یا بر یک ردیف جدول نگهداری، یا بر یک دوره ارزیابی."
+
+
 @transaction.atomic
 def place_hold(
-    *, by, kind: str, reason: str, record: Record | None = None, series=None, reference: str = ""
+    *,
+    by,
+    kind: str,
+    reason: str,
+    record: Record | None = None,
+    series=None,
+    cycle=None,
+    reference: str = "",
 ) -> Hold:
-    """Freeze disposition and deletion of a record or a whole series."""
-    target = record if record is not None else series
+    """Freeze disposition and deletion of a record, a whole series or every record of an evaluation cycle."""
+    targets = [
+        (scope, t)
+        for scope, t in ((HoldScope.RECORD, record), (HoldScope.SERIES, series), (HoldScope.CYCLE, cycle))
+        if t is not None
+    ]
+    target = targets[0][1] if targets else None
     _require_role(by, HOLD_PLACERS, "توقیف سوابق", target)
     try:
-        if (record is None) == (series is None):
-            raise RecordsRuleViolation(
-                Rule.HOLD_STATE, "توقیف یا بر یک سابقه است یا بر یک ردیف جدول نگهداری."
-            )
+        if len(targets) != 1:
+            raise RecordsRuleViolation(Rule.HOLD_STATE, _HOLD_SCOPE_LABEL)
         rules.check_hold_reason(reason)
+        if kind not in HoldKind.values:
+            raise RecordsRuleViolation(
+                Rule.HOLD_STATE, "نوع توقیف باید ممیزی، حقوقی یا اعتراض در جریان باشد."
+            )
         if record is not None and record.is_disposed:
             raise RecordsRuleViolation(Rule.HOLD_STATE, "این سابقه پیش‌تر تعیین تکلیف شده و توقیف‌پذیر نیست.")
     except RecordsRuleViolation as exc:
@@ -241,9 +315,10 @@ def place_hold(
             _refuse(target, exc, by)
         raise
     hold = Hold(
-        scope=HoldScope.RECORD if record is not None else HoldScope.SERIES,
+        scope=targets[0][0],
         record=record,
         series=series,
+        cycle=cycle,
         kind=kind,
         reason=reason.strip(),
         reference=reference.strip(),

@@ -27,10 +27,13 @@ from jalali.calendar import format_jalali_datetime, jalali_month_bounds, month_n
 from jalali.digits import to_persian_digits
 from records import register_io, services
 from records.choices import BatchStatus, Disposal, HoldStatus, Phase
+from records.evaluation.evidence import cycle_ids_of_record
+from records.evaluation.models import EvaluationCyclePage
 from records.forms import (
     DECISION_CHOICES,
     DueMonthForm,
     HoldForm,
+    PlaceHoldForm,
     PrepareBatchForm,
     ReasonForm,
     RegisterImportForm,
@@ -197,6 +200,36 @@ def series_hold(request, page_id: int):
     )
 
 
+def hold_new(request):
+    """The holds register's form: the scope (a record, a series or an evaluation cycle), then why."""
+    if not (_is_keeper(request.user) or has_role(request.user, Role.APPROVER)):
+        raise PermissionDenied("ثبت توقیف برای شما مجاز نیست.")
+    initial = {k: request.GET[k] for k in ("scope", "series", "cycle", "record") if request.GET.get(k)}
+    form = PlaceHoldForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hold = services.place_hold(by=request.user, **form.hold_arguments())
+        except (RecordsRuleViolation, PermissionDenied) as exc:
+            form.add_error(None, getattr(exc, "message", str(exc)))
+        else:
+            messages.success(
+                request,
+                f"توقیف {hold.target_label} ثبت شد؛ تعیین تکلیف و حذف سوابق آن تا رفع توقیف ممکن نیست.",
+            )
+            return redirect("records_holds")
+    return TemplateResponse(
+        request,
+        "records/admin/form.html",
+        {
+            "form": form,
+            "title": "ثبت توقیف",
+            "subtitle": "سابقه، ردیف جدول نگهداری یا دوره ارزیابی",
+            "cancel": reverse("records_holds"),
+            "submit": "ثبت توقیف",
+        },
+    )
+
+
 def hold_request_release(request, pk: int):
     hold = get_object_or_404(Hold, pk=pk)
     form = ReasonForm(request.POST or None)
@@ -238,7 +271,7 @@ def holds_queue(request):
     if not (can_read(user) or _is_second_person(user)):
         raise PermissionDenied
     holds = Hold.objects.select_related(
-        "record", "series", "placed_by", "release_requested_by", "released_by"
+        "record", "series", "cycle", "placed_by", "release_requested_by", "released_by"
     )
     return TemplateResponse(
         request,
@@ -249,6 +282,7 @@ def holds_queue(request):
             "can_decide": _is_second_person(user),
             "can_request": _is_keeper(user) or has_role(user, Role.APPROVER),
             "series_list": RetentionSeriesPage.objects.order_by("code"),
+            "cycle_list": EvaluationCyclePage.objects.order_by("-year"),
         },
     )
 
@@ -424,6 +458,9 @@ def _history_rows(record: Record) -> list[dict]:
     versions(RecordFile.history.filter(record_id=record.pk), "فایل")
     versions(Hold.history.filter(record_id=record.pk), "توقیف")
     versions(Hold.history.filter(series_id=record.series_id), "توقیف ردیف")
+    cycle_ids = cycle_ids_of_record(record.pk)
+    if cycle_ids:
+        versions(Hold.history.filter(cycle_id__in=cycle_ids), "توقیف دوره ارزیابی")
     versions(DispositionItem.history.filter(record_id=record.pk), "تعیین تکلیف")
     for entry in ModelLogEntry.objects.for_instance(record).select_related("user").order_by("timestamp"):
         action = (

@@ -50,6 +50,7 @@ def records_admin_urls():
         path("records/file/<int:pk>/remove/", views.record_file_remove, name="records_file_remove"),
         path("records/series/<int:page_id>/hold/", views.series_hold, name="records_series_hold"),
         path("records/holds/", views.holds_queue, name="records_holds"),
+        path("records/holds/new/", views.hold_new, name="records_hold_new"),
         path("records/holds/<int:pk>/release/", views.hold_request_release, name="records_hold_release"),
         path("records/holds/<int:pk>/decide/", views.hold_decide, name="records_hold_decide"),
         path("records/due/", views.due_list, name="records_due"),

@@ -1,10 +1,10 @@
 """Evidence files become declared records in the cycle's evidence series, each with its SHA-256.
 
-``records.services.create_record`` / ``attach_file`` / ``declare_record`` are reserved for records staff
-(``RECORD_KEEPERS``), while evidence is filed by agency users; so this module does the same three steps
-with the same public pieces of the records app — the content-sniffing ``records.uploads.check_upload``,
-the protected «سوابق» collection, the ``Record`` / ``RecordFile`` models (whose own guards hold on every
-path) and the records audit log — recording the agency user as creator and declarer.
+Agency users file evidence, while ``records.services.create_record`` / ``attach_file`` /
+``declare_record`` are reserved for records staff (``RECORD_KEEPERS``); so ``capture`` calls
+``records.services.capture_record``, the same three steps without the role gate (the evaluation
+services have already checked the agency, the window and the user), recording the agency user as
+creator and declarer.
 
 The series' trigger «پایان دوره ارزیابی» is filled with the cycle's final-results date
 (``EvaluationCyclePage.final_results_date``) and moved, with a reason in the record's history, when an
@@ -13,21 +13,20 @@ extension or the approval of final results moves that date.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 
-from django.core.files.base import ContentFile
 from django.db.models import Q
-from django.utils import timezone
-from wagtail.documents.models import Document
 
 from jalali.digits import to_persian_digits
-from records import rules as records_rules
-from records import uploads
 from records.audit import record as records_audit
-from records.choices import FINAL_PHASES, Medium, Phase, Trigger
+from records.choices import FINAL_PHASES, Medium, Trigger
 from records.evaluation import rules
-from records.models import Record, RecordFile
+from records.models import Record
+from records.services import CaptureReasons, capture_record
+
+_REASONS = CaptureReasons(
+    create="ثبت مستند ارزیابی", attach="بارگذاری مستند ارزیابی", declare="اعلام مستند ارزیابی"
+)
 
 
 def _trigger_for(cycle, series):
@@ -43,60 +42,23 @@ def capture(cycle, *, title: str, reference: str, name: str, data: bytes, by, to
             rules.Rule.WINDOW,
             "برای این دوره ردیف جدول نگهداری مستندات تعیین نشده است؛ با ارزیابان سازمان تماس بگیرید.",
         )
-    checked = uploads.check_upload(name, data)
-    from records.services import records_collection
-
-    record = Record(
-        series=series,
+    reference_number = f"{reference}-{uuid.uuid4().hex[:6]}"[:100]
+    return capture_record(
+        series,
+        by=by,
+        name=name,
+        data=data,
+        today=today,
+        reasons=_REASONS,
+        # A neutral title: the document list (admin, API) says nothing about the agency or the file.
+        document_title=f"سابقه {reference_number}",
         title=title[:255],
-        reference_number=f"{reference}-{uuid.uuid4().hex[:6]}"[:100],
+        reference_number=reference_number,
         record_date=today,
         medium=Medium.ELECTRONIC,
         trigger_date=_trigger_for(cycle, series),
-        created_by=by,
         notes=f"مستند دوره ارزیابی {to_persian_digits(cycle.year)}",
     )
-    record._history_user = by
-    record._change_reason = "ثبت مستند ارزیابی"
-    record.save()
-    extension = uploads.KINDS[checked.kind][0][0]
-    # A neutral title: the document list (admin, API) says nothing about the agency or the file.
-    document = Document(
-        title=f"سابقه {record.reference_number}", collection=records_collection(), uploaded_by_user=by
-    )
-    document.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)
-    document.file_size = checked.size
-    document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own etag field
-    document.save()
-    record_file = RecordFile(
-        record=record,
-        document=document,
-        name=checked.name,
-        original_name=str(name)[:255],
-        kind=checked.kind,
-        mime=checked.mime,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
-    )
-    record_file._history_user = by
-    record_file._change_reason = "بارگذاری مستند ارزیابی"
-    record_file.save()
-    record.declared_at = timezone.now()
-    record.declared_by = by
-    record.phase = Phase.ACTIVE
-    record._history_user = by
-    record._change_reason = "اعلام مستند ارزیابی"
-    record.save()
-    phase = records_rules.phase_on(record.retention(), today)
-    if phase != record.phase:
-        record.phase = phase
-        record._change_reason = "تعیین مرحله نگهداری هنگام اعلام"
-        record.save()
-    records_audit(
-        record, "records.record.declare", user=by, data={"files": [checked.sha256], "phase": record.phase}
-    )
-    return record
 
 
 def _cycle_record_links():

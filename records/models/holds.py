@@ -3,7 +3,7 @@
 A hold covers one record, a whole series or an evaluation cycle (issue 4: «a hold … on a record, a
 series or an evaluation cycle»); ``scope`` says which foreign key is set and a check constraint keeps
 them consistent. A cycle hold covers every record the evaluation app links to the cycle (see
-``records.evaluation.evidence.CYCLE_RECORD_LINKS``).
+``records.evaluation.evidence.records_of_cycles_q``).
 
 A hold is never deleted. Releasing it takes two people: one asks, with a reason; another approves.
 """
@@ -122,10 +122,23 @@ class Hold(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(scope="record") & Q(record__isnull=False) & Q(series__isnull=True) & Q(cycle__isnull=True)
+                    Q(scope="record")
+                    & Q(record__isnull=False)
+                    & Q(series__isnull=True)
+                    & Q(cycle__isnull=True)
                 )
-                | (Q(scope="series") & Q(series__isnull=False) & Q(record__isnull=True) & Q(cycle__isnull=True))
-                | (Q(scope="cycle") & Q(cycle__isnull=False) & Q(record__isnull=True) & Q(series__isnull=True)),
+                | (
+                    Q(scope="series")
+                    & Q(series__isnull=False)
+                    & Q(record__isnull=True)
+                    & Q(cycle__isnull=True)
+                )
+                | (
+                    Q(scope="cycle")
+                    & Q(cycle__isnull=False)
+                    & Q(record__isnull=True)
+                    & Q(series__isnull=True)
+                ),
                 name="records_hold_target_matches_scope",
             ),
             models.CheckConstraint(
@@ -167,9 +180,11 @@ class Hold(models.Model):
 
     @property
     def target(self):
-        return {HoldScope.RECORD: self.record, HoldScope.SERIES: self.series, HoldScope.CYCLE: self.cycle}.get(
-            self.scope
-        )
+        return {
+            HoldScope.RECORD: self.record,
+            HoldScope.SERIES: self.series,
+            HoldScope.CYCLE: self.cycle,
+        }.get(self.scope)
 
     @property
     def target_label(self) -> str:
