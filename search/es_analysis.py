@@ -11,7 +11,9 @@ uses only char filters, tokenizers and token filters that ship with Elasticsearc
    → ``é``).
 2. ``sanad_join_suffixes`` / ``sanad_join_prefixes`` (``pattern_replace``): the normaliser's detached-affix
    regexes, verbatim (Java and Python agree on the subset they use; anything else is refused).
-3. ``sanad_drop_zwnj`` (``mapping``): the zero-width non-joiner is removed after the affixes are joined.
+3. ``sanad_zwnj_to_space`` (``mapping``): a zero-width non-joiner left after the affixes are joined
+   becomes a space (``ZWNJ_REPLACEMENT``), so the ``standard`` tokenizer — which would otherwise keep
+   it inside the word, as a format character — splits «آیین‌نامه» into the normaliser's two words.
 4. ``standard`` tokenizer, then ``lowercase`` (the normaliser lowercases; the order does not matter for
    the Arabic-script regexes above, which have no case).
 
@@ -29,7 +31,7 @@ from search import normalise as normaliser
 TEXT_ANALYZER = "sanad_text"
 QUERY_ANALYZER = "sanad_query"
 EDGENGRAM_ANALYZER = "sanad_edgengram"
-CHAR_FILTERS = ("sanad_fold", "sanad_join_suffixes", "sanad_join_prefixes", "sanad_drop_zwnj")
+CHAR_FILTERS = ("sanad_fold", "sanad_join_suffixes", "sanad_join_prefixes", "sanad_zwnj_to_space")
 EDGENGRAM_FILTER = "sanad_edgengram"
 EDGENGRAM_MIN, EDGENGRAM_MAX = 1, 15  # as modelsearch's own autocomplete analyzer
 REGEX_REPLACEMENT = "$1"  # both affix regexes keep group 1: normalise() calls ``sub(r"\1", …)``
@@ -122,7 +124,10 @@ def char_filter_settings() -> dict[str, dict[str, Any]]:
             "pattern": java_regex(normaliser._PREFIX_RE),
             "replacement": REGEX_REPLACEMENT,
         },
-        "sanad_drop_zwnj": {"type": "mapping", "mappings": [mapping_rule(normaliser.ZWNJ, "")]},
+        "sanad_zwnj_to_space": {
+            "type": "mapping",
+            "mappings": [mapping_rule(normaliser.ZWNJ, normaliser.ZWNJ_REPLACEMENT)],
+        },
     }
 
 

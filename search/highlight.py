@@ -27,7 +27,7 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     last_space = True
     for index, char in enumerate(text):
         if char == ZWNJ:
-            continue
+            char = " "  # a word break, as ``normalise`` makes it («آیین‌نامه» marks as «ایین نامه»)
         for out in unicodedata.normalize("NFKC", char).translate(TABLE).lower():
             if out.isspace():
                 if last_space:

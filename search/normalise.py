@@ -5,9 +5,15 @@ What it folds, and why:
   typed with Arabic ي/ك; people type «آیین‌نامه», «آئین نامه» and «ایین نامه» for one word.
 - Persian and Arabic-Indic digits to ASCII.
 - Diacritics, tatweel, bidi marks, ZWJ and BOM are dropped (a word with a diacritic inside matches its plain form).
-- The zero-width non-joiner is lost or typed as a space as often as it is kept: «دستگاههای», «دستگاه‌های»
-  and «دستگاه های» are one word. ZWNJ is removed, and the common detached affixes (ها، های، هایی، ای، ی،
-  تر، ترین، می، نمی …) are joined to their word, so all three become «دستگاههای».
+- The zero-width non-joiner is lost or typed as a space as often as it is kept. Two cases:
+  1. a detached affix (ها، های، هایی، ای، تر، ترین، ام، اند، می، نمی …, see ``SUFFIXES``/``PREFIXES``) is
+     joined to its word whether ZWNJ, a space or nothing separates them: «دستگاههای», «دستگاه‌های» and
+     «دستگاه های» all become «دستگاههای»; «می‌باشد», «می باشد», «میباشد» become «میباشد»;
+  2. any ZWNJ left after that sits between the parts of a compound, which people write with a space just
+     as often: it becomes a space, so «آیین‌نامه» and «آیین نامه» both give «ایین نامه» (two words, found by
+     phrase or by all-words search), likewise «بخش‌نامه»/«بخش نامه», «شیوه‌نامه»/«شیوه نامه».
+  The price of case 2: a compound written with neither ZWNJ nor space («بخشنامه», «آییننامه») is one
+  word and no longer meets its ZWNJ form; telling its parts apart would need a dictionary.
 - Latin is lowercased; Unicode compatibility forms (Arabic presentation forms) are decomposed first.
 
 No stemming and no stopword list: a search for «وظایف» must not also match unrelated words, and short
@@ -72,10 +78,15 @@ PREFIXES = ("نمی", "می")
 _SUFFIX_RE = re.compile(r"(?<=[\u0600-\u06FF])[ \u200c]+(" + "|".join(SUFFIXES) + r")(?![\u0600-\u06FF])")
 _PREFIX_RE = re.compile(r"(?<![\u0600-\u06FF])(" + "|".join(PREFIXES) + r")[ \u200c]+(?=[\u0600-\u06FF])")
 _SPACES = re.compile(r"\s+")
+# What a ZWNJ left after the affixes are joined becomes: a word break, as the space people type instead.
+ZWNJ_REPLACEMENT = " "
 
+# 2-: ZWNJ between compound parts became a space (it was removed in 1-).
 VERSION = (
-    "1-"
-    + hashlib.sha256(repr((sorted(_LETTERS.items()), _DROPPED, SUFFIXES, PREFIXES)).encode()).hexdigest()[:12]
+    "2-"
+    + hashlib.sha256(
+        repr((sorted(_LETTERS.items()), _DROPPED, SUFFIXES, PREFIXES, ZWNJ_REPLACEMENT)).encode()
+    ).hexdigest()[:12]
 )
 
 
@@ -86,5 +97,6 @@ def normalise(text: str | None) -> str:
     text = unicodedata.normalize("NFKC", str(text)).translate(TABLE).lower()
     text = _SUFFIX_RE.sub(r"\1", text)
     text = _PREFIX_RE.sub(r"\1", text)
-    text = text.replace(ZWNJ, "")
+    # Only after the affixes are joined: «دستگاه‌های» must stay one word, «آیین‌نامه» become two.
+    text = text.replace(ZWNJ, ZWNJ_REPLACEMENT)
     return _SPACES.sub(" ", text).strip()

@@ -101,7 +101,7 @@ def test_the_fold_char_filter_is_the_normaliser_table_after_nfkc(analysis):
 
 def test_mapping_rules_are_what_elasticsearch_parses(analysis):
     rule_pattern = re.compile(r"(.*)\s*=>\s*(.*)\s*$")  # MappingCharFilterFactory's own pattern
-    for name in ("sanad_fold", "sanad_drop_zwnj"):
+    for name in ("sanad_fold", "sanad_zwnj_to_space"):
         rules = analysis["char_filter"][name]["mappings"]
         sources = [rule_pattern.match(rule).group(1).strip() for rule in rules]
         assert all(sources) and len(sources) == len(set(sources))  # no empty or duplicate sources
@@ -114,7 +114,8 @@ def test_affix_char_filters_are_the_normaliser_regexes_in_its_order(analysis):
     prefixes = analysis["char_filter"]["sanad_join_prefixes"]
     assert suffixes["pattern"] == normaliser._SUFFIX_RE.pattern and suffixes["replacement"] == "$1"
     assert prefixes["pattern"] == normaliser._PREFIX_RE.pattern and prefixes["replacement"] == "$1"
-    assert analysis["char_filter"]["sanad_drop_zwnj"]["mappings"] == ["\\u200C=>"]
+    # then the ZWNJ left between compound parts becomes a space, escaped so Elasticsearch keeps it
+    assert analysis["char_filter"]["sanad_zwnj_to_space"]["mappings"] == ["\\u200C=>\\u0020"]
 
 
 def test_changing_the_normaliser_changes_the_generated_analyzer(monkeypatch):
@@ -330,6 +331,15 @@ WORD_VARIANTS = [
     "بخشنامههای",
     "بخشنامه‌های",
     "بخشنامه های",
+    "آیین‌نامه",
+    "آئین‌نامه‌های",
+    "بخش‌نامه",
+    "بخش نامه",
+    "شیوه‌نامه",
+    "شیوه  ‌نامه",
+    "رئیس‌جمهور",
+    "برون‌سازمانی",
+    "\u200cنامه\u200c",
     "بزرگ ترین",
     "بزرگ‌تر",
     "کتاب هایی",
@@ -368,8 +378,28 @@ def test_autocomplete_analyzer_indexes_prefixes_of_the_normalisers_words(analysi
 def test_the_comparison_catches_a_chain_that_drifts_from_the_normaliser(analysis):
     # Without the suffix filter the spaced plural stays two words: the emulation would notice.
     drifted = {**analysis, "analyzer": {"x": {**analysis["analyzer"][es_analysis.TEXT_ANALYZER]}}}
-    drifted["analyzer"]["x"]["char_filter"] = ["sanad_fold", "sanad_join_prefixes", "sanad_drop_zwnj"]
+    drifted["analyzer"]["x"]["char_filter"] = ["sanad_fold", "sanad_join_prefixes", "sanad_zwnj_to_space"]
     assert analyze("دستگاه های", drifted, "x") != normalise("دستگاه های").split()
+
+
+def test_the_comparison_catches_a_chain_that_drops_the_zwnj_instead_of_breaking_the_word(analysis):
+    # The old chain (ZWNJ removed) would index «آیین‌نامه» as one word the normaliser splits in two.
+    dropping = {**analysis, "char_filter": {**analysis["char_filter"]}}
+    dropping["char_filter"]["sanad_zwnj_to_space"] = {"type": "mapping", "mappings": ["\\u200C=>"]}
+    assert analyze("آیین‌نامه", dropping, es_analysis.TEXT_ANALYZER) == ["اییننامه"]
+    assert analyze("آیین‌نامه", analysis, es_analysis.TEXT_ANALYZER) == normalise("آیین‌نامه").split()
+
+
+@pytest.mark.parametrize(
+    ("with_zwnj", "with_space"),
+    [("آیین‌نامه", "آیین نامه"), ("بخش‌نامه", "بخش نامه"), ("شیوه‌نامه", "شیوه نامه")],
+)
+@pytest.mark.parametrize("analyzer", [es_analysis.TEXT_ANALYZER, es_analysis.QUERY_ANALYZER])
+def test_a_compound_written_with_zwnj_or_a_space_gives_the_same_words(
+    analysis, analyzer, with_zwnj, with_space
+):
+    words = analyze(with_zwnj, analysis, analyzer)
+    assert words == analyze(with_space, analysis, analyzer) and len(words) == 2
 
 
 def test_word_splitting_follows_the_standard_tokenizer_rules():
