@@ -1,6 +1,7 @@
 """Time-based events found by ``run_content_rules``: review overdue and deadlines within N days."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Group
@@ -31,7 +32,7 @@ def procedure_in_force(draft_procedure, django_capture_on_commit_callbacks):
 def test_an_overdue_review_fires_once_per_due_date_however_often_the_command_runs(
     procedure_in_force, watchers, tree, django_capture_on_commit_callbacks
 ):
-    home, procedures, references = tree
+    _home, procedures, references = tree
     rule = content_rule("بازنگری معوق", event=Event.REVIEW_OVERDUE, folder=procedures, action=Action.EMAIL_GROUP, group=watchers)
     content_rule("بازنگری معوق مستندات", event=Event.REVIEW_OVERDUE, folder=references, action=Action.EMAIL_GROUP, group=watchers)
     content_rule(
@@ -136,7 +137,7 @@ def test_a_disposition_date_within_the_window_fires_for_records_in_the_folder(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("run_content_rules", today=T.isoformat(), stdout=open("/dev/null", "w"))
+        call_command("run_content_rules", today=T.isoformat(), stdout=io.StringIO())
 
     firing = Firing.objects.get()
     assert firing.rule_title == "موعد تعیین تکلیف" and firing.object_id == record.pk

@@ -22,7 +22,7 @@ def _publish_section(parent, title: str, slug: str):
 def test_publishing_a_page_fires_only_rules_whose_folder_and_type_match(
     tree, watchers, django_capture_on_commit_callbacks
 ):
-    home, procedures, references = tree
+    _home, procedures, references = tree
     in_folder = content_rule(
         "انتشار در روش‌های اجرایی", event=Event.PUBLISHED, folder=procedures, action=Action.EMAIL_GROUP, group=watchers
     )
@@ -113,7 +113,7 @@ def test_a_withdrawal_fires_withdrawn_rules_with_the_reason(
 def test_a_broken_rule_never_breaks_publishing(tree, watchers, django_capture_on_commit_callbacks, monkeypatch):
     from contentrules import services
 
-    home, procedures, _ = tree
+    _home, procedures, _ = tree
     content_rule("انتشار", event=Event.PUBLISHED, action=Action.EMAIL_GROUP, group=watchers)
     monkeypatch.setattr(services, "matches", lambda rule, occ: 1 / 0)
 
