@@ -24,4 +24,9 @@ class ControlledPagePermissionTester(PagePermissionTester):
         # The sign-off starts with the preparer: a quality officer who may edit the page.
         from accounts.roles import Role, has_role
 
-        return super().can_submit_for_moderation() and has_role(self.user, Role.QUALITY_OFFICER)
+        # …and only where they may edit (their unit's subtree: units, ISO 9001 §5.3).
+        return (
+            super().can_submit_for_moderation()
+            and has_role(self.user, Role.QUALITY_OFFICER)
+            and self.can_edit()
+        )

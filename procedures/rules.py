@@ -104,6 +104,19 @@ def check_signer_may_sign(
         )
 
 
+def check_signer_in_unit(*, role: SignOffRole, in_scope: bool) -> None:
+    """A confirmer or approver signs only documents in a subtree of a unit where they hold that role.
+
+    Source: ISO 9001 §5.3 (responsibilities and authorities assigned per unit); §7.5.3.1 (access control).
+    ``in_scope`` is the fact, computed by ``units.scope.may_act_in_scope``.
+    """
+    if not in_scope:
+        raise ControlRuleViolation(
+            Rule.SIGNER_ROLE,
+            f"این سند در زیرشاخه واحدی است که شما {role.label} آن نیستید؛ امضای آن با {role.label} همان واحد است.",
+        )
+
+
 def check_three_distinct_signers(preparer: str, confirmer: str, approver: str) -> None:
     """The three sign-offs belong to three different people (by identity, or by name on paper).
 

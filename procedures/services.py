@@ -58,12 +58,25 @@ def _approved_signer(workflow_state: WorkflowState, role: SignOffRole) -> TaskSt
     return None
 
 
+def _in_unit_scope(user, role: SignOffRole, page) -> bool:
+    """Whether ``user`` holds the signing role in a unit covering ``page`` (units.scope)."""
+    from accounts.roles import Role
+    from units.scope import may_act_in_scope
+
+    account_role = Role.CONFIRMER if role == SignOffRole.CONFIRMER else Role.APPROVER
+    return may_act_in_scope(user, account_role, getattr(page, "specific", page))
+
+
 def signer_refusal(
     workflow_state: WorkflowState, role: SignOffRole, user, task=None
 ) -> ControlRuleViolation | None:
     """Why ``user`` may not sign as ``role`` in this run, or None when they may."""
     if task is not None and not task._user_in_groups(user):
         return ControlRuleViolation(Rule.SIGNER_ROLE, f"شما عضو گروه {role.label} این مرحله نیستید.")
+    try:
+        rules.check_signer_in_unit(role=role, in_scope=_in_unit_scope(user, role, workflow_state.content_object))
+    except ControlRuleViolation as exc:
+        return exc
     earlier: dict[SignOffRole, int | None] = {SignOffRole.PREPARER: workflow_state.requested_by_id}
     if role == SignOffRole.APPROVER:
         confirmed = _approved_signer(workflow_state, SignOffRole.CONFIRMER)
@@ -202,6 +215,12 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
             signer_id=approving.pk,
             earlier_signer_ids={SignOffRole.PREPARER: preparer.pk, SignOffRole.CONFIRMER: confirmer.pk},
             draft_editor_ids=editors,
+        )
+        rules.check_signer_in_unit(
+            role=SignOffRole.CONFIRMER, in_scope=_in_unit_scope(confirmer, SignOffRole.CONFIRMER, page)
+        )
+        rules.check_signer_in_unit(
+            role=SignOffRole.APPROVER, in_scope=_in_unit_scope(approving, SignOffRole.APPROVER, page)
         )
         number = rules.next_revision_number([r.number for r in history])
         draft = revision.as_object()

@@ -2,7 +2,8 @@
 
 Built on Wagtail's workflow engine: ``SignOffTask`` is a group approval task that also applies the
 three-signer and editor-cannot-sign rules, hiding the action from ineligible users and refusing it on
-the server. ``finish_workflow`` (``WAGTAIL_FINISH_WORKFLOW_ACTION``) hands a controlled page to the
+the server. Once the tree is split into organisational units, a member of the task's groups signs only
+pages in a subtree of a unit where they hold the role (``units.scope.may_act_in_scope``). ``finish_workflow`` (``WAGTAIL_FINISH_WORKFLOW_ACTION``) hands a controlled page to the
 approval service instead of publishing it directly.
 """
 
@@ -35,6 +36,28 @@ class SignOffTask(AbstractGroupApprovalTask):
             "عضو گروه‌های انتخاب‌شده، به شرط آنکه تهیه‌کننده یا ویرایشگر پیش‌نویس نباشد، این مرحله را امضا می‌کند."
         )
 
+    @property
+    def account_role(self):
+        """The ``accounts.roles.Role`` that signs this step."""
+        from accounts.roles import Role
+
+        return Role.CONFIRMER if self.role == SignOffRole.CONFIRMER.value else Role.APPROVER
+
+    def _user_in_groups(self, user):
+        # Members of the chosen groups, or of a unit's own group for this step's role
+        # (units.models.UnitRole); where they may sign is decided per page by _in_scope.
+        if super()._user_in_groups(user):
+            return True
+        from units.scope import unit_ids_where_user_holds
+
+        return bool(unit_ids_where_user_holds(user, self.account_role))
+
+    def _in_scope(self, obj, user) -> bool:
+        from units.scope import may_act_in_scope
+
+        page = getattr(obj, "specific", obj)
+        return may_act_in_scope(user, self.account_role, page)
+
     def _may_sign(self, obj, user) -> bool:
         from procedures.services import signer_refusal
 
@@ -50,17 +73,27 @@ class SignOffTask(AbstractGroupApprovalTask):
         return actions
 
     def user_can_access_editor(self, obj, user):
-        return self._user_in_groups(user)
+        return self._user_in_groups(user) and self._in_scope(obj, user)
 
     def locked_for_user(self, obj, user):
         # Only the signers of this step may open the draft (and act from the editor); whoever edits it
         # becomes an editor of the draft and so may no longer sign it (rules.check_signer_may_sign).
-        return not self._user_in_groups(user)
+        return not (self._user_in_groups(user) and self._in_scope(obj, user))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if self._user_in_groups(user):
-            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        return TaskState.objects.none()
+        if not self._user_in_groups(user):
+            return TaskState.objects.none()
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        from units.scope import units_in_use
+
+        if not units_in_use():
+            return states
+        keep = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if self._in_scope(state.workflow_state.content_object, user)
+        ]
+        return states.filter(pk__in=keep)
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":

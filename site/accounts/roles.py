@@ -2,6 +2,12 @@
 
 Roles are data (groups), so a site administrator can add people to them in the admin; this module
 only makes sure each group exists with its baseline permissions. Idempotent.
+
+Page and collection scope: until the tree is split into organisational units (``units.OrgUnit``), the
+role groups hold their page and collection permissions over the whole tree, as one implicit unit.
+Once units exist, those tree-wide rows are retired (``units.services.retire_tree_wide_grants``) and each
+unit's own groups hold them on the unit's subtrees and collection; the role groups keep only what is
+not tied to a place (model permissions, admin access, audiences). ISO 9001 §5.3, §7.5.3.1.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 
@@ -114,15 +121,45 @@ def _permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def page_permission_codenames(role: Role) -> tuple[str, ...]:
+    """Wagtail page permissions the role holds on its scope (the whole tree, or its unit's subtrees)."""
+    return _PAGE_PERMISSIONS.get(role, ())
+
+
+def collection_permissions(role: Role) -> tuple[str, ...]:
+    """``app.codename`` of the collection permissions the role holds on its scope's collection."""
+    return tuple(
+        f"{'wagtaildocs' if codename.endswith('document') else 'wagtailimages'}.{codename}"
+        for codename in _COLLECTION_PERMISSIONS.get(role, ())
+    )
+
+
+def model_permissions(role: Role) -> list[Permission]:
+    """The role's permissions that are not tied to a place: admin access and model permissions."""
+    return [_permission(dotted) for dotted in _EVERYONE + _MODEL_PERMISSIONS.get(role, ())]
+
+
+def _units_in_use() -> bool:
+    from units.models import OrgUnit
+
+    return OrgUnit.objects.exists()
+
+
 def ensure_role_groups() -> dict[Role, Group]:
-    """Create every role group with its baseline permissions; return them by role."""
+    """Create every role group with its baseline permissions; return them by role.
+
+    Page and collection permissions go on the whole tree only while no organisational unit exists.
+    """
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
+    tree_wide = not _units_in_use()
     groups: dict[Role, Group] = {}
     for role in Role:
         group, _ = Group.objects.get_or_create(name=role.value)
-        for dotted in _EVERYONE + _MODEL_PERMISSIONS.get(role, ()):
-            group.permissions.add(_permission(dotted))
+        group.permissions.add(*model_permissions(role))
+        groups[role] = group
+        if not tree_wide:
+            continue
         for codename in _PAGE_PERMISSIONS.get(role, ()):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
@@ -132,9 +169,11 @@ def ensure_role_groups() -> dict[Role, Group]:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=_permission(f"{app}.{codename}")
             )
-        groups[role] = group
     return groups
 
 
 def has_role(user, role: Role) -> bool:
-    return bool(user and user.is_authenticated and user.groups.filter(name=role.value).exists())
+    """The user is in the role's group, or in a group holding the role in some organisational unit."""
+    if not (user and user.is_authenticated):
+        return False
+    return user.groups.filter(Q(name=role.value) | Q(unit_roles__role=role.name)).exists()

@@ -56,6 +56,10 @@ DEMO_USERS = [
     DemoUser("evaluator", "لیلا", "صادقی", "کارشناس ارزیاب", Role.EVALUATOR),
     DemoUser("records", "علی", "جعفری", "مسئول بایگانی", Role.RECORDS_MANAGER),
     DemoUser("auditor", "نرگس", "حیدری", "ممیز داخلی", Role.AUDITOR),
+    # The second unit, «دفتر مدیریت عملکرد» (units/demo.py), with its own three signers.
+    DemoUser("perf_officer", "امیر", "رحیمی", "کارشناس کیفیت دفتر مدیریت عملکرد", Role.QUALITY_OFFICER),
+    DemoUser("perf_confirmer", "زهرا", "محمدی", "معاون دفتر مدیریت عملکرد", Role.CONFIRMER),
+    DemoUser("perf_approver", "مهدی", "کاظمی", "مدیر دفتر مدیریت عملکرد", Role.APPROVER),
 ]
 
 AUTHORITIES = {
