@@ -74,7 +74,9 @@ def signer_refusal(
     if task is not None and not task._user_in_groups(user):
         return ControlRuleViolation(Rule.SIGNER_ROLE, f"شما عضو گروه {role.label} این مرحله نیستید.")
     try:
-        rules.check_signer_in_unit(role=role, in_scope=_in_unit_scope(user, role, workflow_state.content_object))
+        rules.check_signer_in_unit(
+            role=role, in_scope=_in_unit_scope(user, role, workflow_state.content_object)
+        )
     except ControlRuleViolation as exc:
         return exc
     earlier: dict[SignOffRole, int | None] = {SignOffRole.PREPARER: workflow_state.requested_by_id}

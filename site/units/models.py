@@ -64,7 +64,9 @@ class UnitRole(models.Model):
     class Meta:
         verbose_name = "نقش در واحد"
         verbose_name_plural = "نقش‌ها در واحدها"
-        constraints = [models.UniqueConstraint(fields=["unit", "role", "group"], name="units_unique_unit_role")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "role", "group"], name="units_unique_unit_role")
+        ]
 
     def __str__(self) -> str:
         from accounts.roles import Role

@@ -81,7 +81,9 @@ def check_page_in_unit(unit_name: str | None) -> str:
     return unit_name
 
 
-def holds_role_in_scope(*, units_covering_page: Iterable[int], units_where_user_holds_role: Iterable[int]) -> bool:
+def holds_role_in_scope(
+    *, units_covering_page: Iterable[int], units_where_user_holds_role: Iterable[int]
+) -> bool:
     """A unit's officers, confirmers and approvers act only on pages in a subtree of their unit.
 
     Source: ISO 9001 §5.3 (authorities per unit); §7.5.3.1 c (access control). ``units_covering_page``

@@ -16,7 +16,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from accounts.roles import Role, has_role
 from units import rules, services
 from units.models import UnitRole
-from units.scope import units_covering, unit_for_page
+from units.scope import unit_for_page, units_covering
 
 
 @dataclass

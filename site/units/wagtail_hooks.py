@@ -18,13 +18,17 @@ def sharing_urls():
 @hooks.register("register_page_header_buttons")
 def sharing_header_button(page, user, view_name, next_url=None):
     if page.pk and views.may_view_sharing(user, page):
-        yield Button("اشتراک و دسترسی", reverse("units_sharing", args=[page.pk]), icon_name="group", priority=90)
+        yield Button(
+            "اشتراک و دسترسی", reverse("units_sharing", args=[page.pk]), icon_name="group", priority=90
+        )
 
 
 @hooks.register("register_page_listing_more_buttons")
 def sharing_listing_button(page, user, next_url=None):
     if page.pk and views.may_view_sharing(user, page):
-        yield Button("اشتراک و دسترسی", reverse("units_sharing", args=[page.pk]), icon_name="group", priority=90)
+        yield Button(
+            "اشتراک و دسترسی", reverse("units_sharing", args=[page.pk]), icon_name="group", priority=90
+        )
 
 
 @hooks.register("register_log_actions")

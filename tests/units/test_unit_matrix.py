@@ -129,7 +129,9 @@ def test_another_units_confirmer_gets_no_action_and_a_forced_admin_post_is_refus
     assert task.get_task_states_user_can_moderate(people["b_confirmer"]).exists()
 
     client.force_login(people["a_confirmer"])
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page_b.pk, "approve", state.current_task_state_id])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page_b.pk, "approve", state.current_task_state_id]
+    )
     response = client.post(url, {"comment": ""})
     assert response.status_code in {302, 403}
     state.refresh_from_db()
@@ -183,7 +185,9 @@ def test_role_groups_no_longer_hold_tree_wide_page_permissions_once_units_exist(
 
     ensure_role_groups()
     role_groups = Group.objects.filter(name__in=[r.value for r in Role])
-    assert not GroupPagePermission.objects.filter(group__in=role_groups, page=Page.get_first_root_node()).exists()
+    assert not GroupPagePermission.objects.filter(
+        group__in=role_groups, page=Page.get_first_root_node()
+    ).exists()
 
 
 def test_unit_role_counts_as_the_role(people):
