@@ -72,3 +72,24 @@ def paper_signers(on: dt.date):
         "confirmer": Signer("فریده بیرانوند", "معاون توسعه مدیریت و سرمایه انسانی", on),
         "approver": Signer("علی هادی چگنی", "رئیس سازمان مدیریت و برنامه ریزی استان لرستان", on),
     }
+
+
+def agency(code: str, name: str | None = None, *, members=(), **fields):
+    """An executive agency (evaluation.Agency) with ``members`` as its users."""
+    from records.evaluation.models import Agency, AgencyMember
+
+    made, _ = Agency.objects.get_or_create(code=code, defaults={"name": name or f"دستگاه {code}", **fields})
+    for user in members:
+        AgencyMember.objects.update_or_create(user=user, defaults={"agency": made})
+    return made
+
+
+def distribution_list(page, *, users=(), groups=(), agencies=(), days: int = 14):
+    """A controlled document's distribution list (issue #6 §3), written directly (no audit entry)."""
+    from distribution.models import DistributionList
+
+    made, _ = DistributionList.objects.update_or_create(page_id=page.pk, defaults={"acknowledgement_days": days})
+    made.users.set(users)
+    made.groups.set(groups)
+    made.agencies.set(agencies)
+    return made

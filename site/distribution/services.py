@@ -65,19 +65,21 @@ def document_link(page) -> str:
 # --- the list --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def save_distribution_list(form, *, by) -> DistributionList:
     """Save the admin form of a distribution list and write before/after to the document's history."""
     instance: DistributionList = form.instance
-    before = None
-    if instance.pk:
-        stored = DistributionList.objects.get(pk=instance.pk)
-        before = stored.describe()
     try:
         rules.check_acknowledgement_period(instance.acknowledgement_days)
     except rules.DistributionRuleViolation as exc:
         record_refusal(instance.page.specific, exc, user=by)
         raise
+    return _save_distribution_list(form, by=by)
+
+
+@transaction.atomic
+def _save_distribution_list(form, *, by) -> DistributionList:
+    instance: DistributionList = form.instance
+    before = DistributionList.objects.get(pk=instance.pk).describe() if instance.pk else None
     saved = form.save()
     after = saved.describe()
     if before != after:
@@ -178,25 +180,31 @@ def request_acknowledgements(controlled: ControlledRevision, *, today: dt.date |
     return len(created)
 
 
-@transaction.atomic
 def acknowledge(request: AcknowledgementRequest, *, by) -> AcknowledgementRequest:
-    """The recipient confirms having read and understood the revision (only they, once, while in force)."""
-    request = AcknowledgementRequest.objects.select_for_update().select_related("controlled").get(pk=request.pk)
-    page = request.page.specific
+    """The recipient confirms having read and understood the revision (only they, once, while in force).
+
+    A refusal is written to the document's audit log outside the refused transaction, so it stays.
+    """
     try:
-        rules.check_may_acknowledge(
-            recipient_id=request.recipient_id,
-            user_id=getattr(by, "pk", None),
-            already=request.is_acknowledged,
-            revision_in_force=request.controlled.status == RevisionStatus.IN_FORCE,
-        )
+        return _acknowledge(request, by=by)
     except rules.DistributionRuleViolation as exc:
-        record_refusal(page, exc, user=by if getattr(by, "pk", None) else None)
+        record_refusal(request.page.specific, exc, user=by if getattr(by, "pk", None) else None)
         raise
+
+
+@transaction.atomic
+def _acknowledge(request: AcknowledgementRequest, *, by) -> AcknowledgementRequest:
+    request = AcknowledgementRequest.objects.select_for_update().select_related("controlled").get(pk=request.pk)
+    rules.check_may_acknowledge(
+        recipient_id=request.recipient_id,
+        user_id=getattr(by, "pk", None),
+        already=request.is_acknowledged,
+        revision_in_force=request.controlled.status == RevisionStatus.IN_FORCE,
+    )
     request.acknowledged_at = timezone.now()
     request.save(update_fields=["acknowledged_at"])
     record(
-        page,
+        request.page.specific,
         "sanad.distribution.acknowledge",
         user=by,
         data={"number": request.controlled.number, "code": request.controlled.code, "request": request.pk},
