@@ -74,6 +74,19 @@ def paper_signers(on: dt.date):
     }
 
 
+def content_rule(title: str = "قاعده آزمایشی", *, content_types=(), **fields):
+    """A content rule (issue #7 §4), validated as the admin would; ``content_types`` are model classes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from contentrules.models import ContentRule
+
+    rule = ContentRule(title=title, **fields)
+    rule.full_clean(exclude=["content_types"])
+    rule.save()
+    rule.content_types.set([ContentType.objects.get_for_model(m) for m in content_types])
+    return rule
+
+
 def agency(code: str, name: str | None = None, *, members=(), **fields):
     """An executive agency (evaluation.Agency) with ``members`` as its users."""
     from records.evaluation.models import Agency, AgencyMember

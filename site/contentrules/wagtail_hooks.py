@@ -71,17 +71,17 @@ class ContentRuleViewSet(ModelViewSet):
     edit_handler = ObjectList(ContentRule.panels, base_form_class=ContentRuleForm)
 
 
+class JalaliDateFilter(django_filters.DateFilter):
+    field_class = JalaliDateField
+
+
 class FiringFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="وضعیت", choices=Status.choices)
     event = django_filters.ChoiceFilter(label="رویداد", choices=Event.choices)
     action = django_filters.ChoiceFilter(label="اقدام", choices=Action.choices)
     rule = django_filters.ModelChoiceFilter(label="قاعده", queryset=ContentRule.objects.order_by("title"))
-    happened_from = django_filters.DateFilter(
-        label="از تاریخ", field_name="happened_at", lookup_expr="date__gte", field_class=JalaliDateField
-    )
-    happened_to = django_filters.DateFilter(
-        label="تا تاریخ", field_name="happened_at", lookup_expr="date__lte", field_class=JalaliDateField
-    )
+    happened_from = JalaliDateFilter(label="از تاریخ", field_name="happened_at", lookup_expr="date__gte")
+    happened_to = JalaliDateFilter(label="تا تاریخ", field_name="happened_at", lookup_expr="date__lte")
 
     class Meta:
         model = Firing

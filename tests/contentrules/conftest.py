@@ -27,7 +27,11 @@ def watchers(db):
     from tests.factories import UserFactory
 
     group = Group.objects.create(name="ناظران اسناد")
-    for username, email in (("watch1", "watch1@example.org"), ("watch2", "watch2@example.org"), ("watch3", "")):
+    for username, email in (
+        ("watch1", "watch1@example.org"),
+        ("watch2", "watch2@example.org"),
+        ("watch3", ""),
+    ):
         UserFactory(username=username, email=email).groups.add(group)
     return group
 

@@ -33,8 +33,20 @@ def test_an_overdue_review_fires_once_per_due_date_however_often_the_command_run
     procedure_in_force, watchers, tree, django_capture_on_commit_callbacks
 ):
     _home, procedures, references = tree
-    rule = content_rule("بازنگری معوق", event=Event.REVIEW_OVERDUE, folder=procedures, action=Action.EMAIL_GROUP, group=watchers)
-    content_rule("بازنگری معوق مستندات", event=Event.REVIEW_OVERDUE, folder=references, action=Action.EMAIL_GROUP, group=watchers)
+    rule = content_rule(
+        "بازنگری معوق",
+        event=Event.REVIEW_OVERDUE,
+        folder=procedures,
+        action=Action.EMAIL_GROUP,
+        group=watchers,
+    )
+    content_rule(
+        "بازنگری معوق مستندات",
+        event=Event.REVIEW_OVERDUE,
+        folder=references,
+        action=Action.EMAIL_GROUP,
+        group=watchers,
+    )
     content_rule(
         "بازنگری معوق بیانیه",
         event=Event.REVIEW_OVERDUE,

@@ -24,9 +24,19 @@ def test_publishing_a_page_fires_only_rules_whose_folder_and_type_match(
 ):
     _home, procedures, references = tree
     in_folder = content_rule(
-        "انتشار در روش‌های اجرایی", event=Event.PUBLISHED, folder=procedures, action=Action.EMAIL_GROUP, group=watchers
+        "انتشار در روش‌های اجرایی",
+        event=Event.PUBLISHED,
+        folder=procedures,
+        action=Action.EMAIL_GROUP,
+        group=watchers,
     )
-    content_rule("انتشار در مستندات", event=Event.PUBLISHED, folder=references, action=Action.EMAIL_GROUP, group=watchers)
+    content_rule(
+        "انتشار در مستندات",
+        event=Event.PUBLISHED,
+        folder=references,
+        action=Action.EMAIL_GROUP,
+        group=watchers,
+    )
     content_rule(
         "انتشار بخشنامه",
         event=Event.PUBLISHED,
@@ -61,7 +71,13 @@ def test_a_revision_coming_into_force_fires_with_its_code_and_jalali_date(
         action=Action.EMAIL_GROUP,
         group=watchers,
     )
-    content_rule("انتشار هر صفحه", event=Event.PUBLISHED, content_types=[ExternalReferencePage], action=Action.EMAIL_GROUP, group=watchers)
+    content_rule(
+        "انتشار هر صفحه",
+        event=Event.PUBLISHED,
+        content_types=[ExternalReferencePage],
+        action=Action.EMAIL_GROUP,
+        group=watchers,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         import_paper(draft_procedure, 0, dt.date(2016, 12, 25))
@@ -100,7 +116,9 @@ def test_a_withdrawal_fires_withdrawn_rules_with_the_reason(
     with django_capture_on_commit_callbacks(execute=True):
         import_paper(draft_procedure, 0, dt.date(2016, 12, 25))
         draft_procedure.refresh_from_db()
-        request = services.request_withdrawal(draft_procedure, requested_by=people["officer"], reason="ادغام با روش دیگر")
+        request = services.request_withdrawal(
+            draft_procedure, requested_by=people["officer"], reason="ادغام با روش دیگر"
+        )
         services.decide_withdrawal(request, decided_by=people["approver"], approve=True)
 
     firing = Firing.objects.get()
@@ -110,7 +128,9 @@ def test_a_withdrawal_fires_withdrawn_rules_with_the_reason(
     assert "ادغام با روش دیگر" in message.body
 
 
-def test_a_broken_rule_never_breaks_publishing(tree, watchers, django_capture_on_commit_callbacks, monkeypatch):
+def test_a_broken_rule_never_breaks_publishing(
+    tree, watchers, django_capture_on_commit_callbacks, monkeypatch
+):
     from contentrules import services
 
     _home, procedures, _ = tree
