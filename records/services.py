@@ -278,6 +278,15 @@ def correct_record(record: Record, *, by, reason: str, **changes) -> Record:
 # --- holds -----------------------------------------------------------------------------------------
 
 
+def may_place_hold(user) -> bool:
+    """Records staff, quality officers and approvers place holds and ask for their release."""
+    return bool(
+        user
+        and user.is_authenticated
+        and (user.is_superuser or any(has_role(user, role) for role in HOLD_PLACERS))
+    )
+
+
 _HOLD_SCOPE_LABEL = "توقیف یا بر یک سابقه است، یا بر یک ردیف جدول نگهداری، یا بر یک دوره ارزیابی."
 
 

@@ -202,7 +202,7 @@ def series_hold(request, page_id: int):
 
 def hold_new(request):
     """The holds register's form: the scope (a record, a series or an evaluation cycle), then why."""
-    if not (_is_keeper(request.user) or has_role(request.user, Role.APPROVER)):
+    if not services.may_place_hold(request.user):
         raise PermissionDenied("ثبت توقیف برای شما مجاز نیست.")
     initial = {k: request.GET[k] for k in ("scope", "series", "cycle", "record") if request.GET.get(k)}
     form = PlaceHoldForm(request.POST or None, initial=initial)

@@ -354,6 +354,32 @@ def _check_agency_can_write(cycle, agency, indicator, by, today) -> Submission:
     return submission
 
 
+#: For ``Answer`` and ``Review``: the score field, the history reason and the audit action of a write.
+_SCORED = {
+    Answer: ("self_score", "ثبت پاسخ خودارزیابی", "evaluation.answer.save"),
+    Review: ("score", "امتیازدهی اولیه", "evaluation.review.score"),
+}
+
+
+def _save_scored(model, cycle, submission, indicator, fields: dict, *, by, today):
+    """Write the one ``Answer`` or ``Review`` of a submission for an indicator: the score parsed and
+    checked against the indicator's maximum, the other fields, a history version and the audit entry."""
+    score_field, reason, action = _SCORED[model]
+    value = rules.parse_score(fields.pop(score_field))
+    _check(cycle, by, rules.check_score, score=value, maximum=indicator.max_score, label=indicator.code)
+    row = model.objects.filter(submission=submission, indicator=indicator).first() or model(
+        submission=submission, indicator=indicator
+    )
+    setattr(row, score_field, value)
+    for name, field_value in fields.items():
+        setattr(row, name, field_value)
+    row._today = today
+    _versioned(row, by, reason)
+    row.save()
+    audit(submission, action, user=by, data={"indicator": indicator.code, score_field: str(value)})
+    return row
+
+
 @transaction.atomic
 def save_answer(
     cycle,
@@ -368,24 +394,8 @@ def save_answer(
     """The agency's self score and narrative for one indicator, within its (extended) deadline."""
     today = _today(today)
     submission = _check_agency_can_write(cycle, agency, indicator, by, today)
-    score = rules.parse_score(self_score)
-    _check(cycle, by, rules.check_score, score=score, maximum=indicator.max_score, label=indicator.code)
-    answer = Answer.objects.filter(submission=submission, indicator=indicator).first() or Answer(
-        submission=submission, indicator=indicator
-    )
-    answer.self_score = score
-    answer.narrative = narrative.strip()
-    answer.updated_by = by
-    answer._today = today
-    _versioned(answer, by, "ثبت پاسخ خودارزیابی")
-    answer.save()
-    audit(
-        submission,
-        "evaluation.answer.save",
-        user=by,
-        data={"indicator": indicator.code, "self_score": str(score)},
-    )
-    return answer
+    fields = {"self_score": self_score, "narrative": narrative.strip(), "updated_by": by}
+    return _save_scored(Answer, cycle, submission, indicator, fields, by=by, today=today)
 
 
 @transaction.atomic
@@ -488,24 +498,8 @@ def score_indicator(
         assessment_closed=assessment_closed(submission, today),
         released=bool(submission.released_at),
     )
-    value = rules.parse_score(score)
-    _check(cycle, by, rules.check_score, score=value, maximum=indicator.max_score, label=indicator.code)
-    review = Review.objects.filter(submission=submission, indicator=indicator).first() or Review(
-        submission=submission, indicator=indicator
-    )
-    review.score = value
-    review.comment = comment.strip()
-    review.scored_by = by
-    review._today = today
-    _versioned(review, by, "امتیازدهی اولیه")
-    review.save()
-    audit(
-        submission,
-        "evaluation.review.score",
-        user=by,
-        data={"indicator": indicator.code, "score": str(value)},
-    )
-    return review
+    fields = {"score": score, "comment": comment.strip(), "scored_by": by}
+    return _save_scored(Review, cycle, submission, indicator, fields, by=by, today=today)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from procedures.rules import ControlRuleViolation
+from records import services as records_services
 from records.evaluation import access, charts, scorecard, services
 from records.evaluation.choices import ObjectionStatus, PhaseKind, Progress
 from records.evaluation.forms import (
@@ -48,6 +49,7 @@ from records.evaluation.models import (
     ObjectionFile,
     Review,
 )
+from records.models import Hold
 
 # --- lookups with the agency boundary -------------------------------------------------------------------
 
@@ -228,6 +230,8 @@ def dashboard(request, cycle_id: int):
         "evaluator": access.is_evaluator(request.user),
         "approval": FinalApproval.objects.filter(cycle=cycle).order_by("-proposed_at").first(),
         "indicator_count": cycle.indicators.count(),
+        "holds": Hold.objects.in_force().filter(cycle=cycle).select_related("placed_by"),
+        "can_hold": records_services.may_place_hold(request.user),
     }
     return TemplateResponse(request, "evaluation/admin/dashboard.html", context)
 

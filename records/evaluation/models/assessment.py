@@ -81,10 +81,30 @@ def check_self_assessment_open(submission_id: int, today) -> None:
     )
 
 
-class Answer(FrozenAfterFinal):
-    """The agency's own score and narrative for one indicator (its evidence files hang off it)."""
+class OnePerIndicator(FrozenAfterFinal):
+    """Abstract base of ``Answer`` and ``Review``: one row per submission and indicator of the cycle."""
 
     CYCLE_LOOKUP = "submission__cycle"
+
+    objects = FrozenAfterFinalQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "indicator"], name="%(app_label)s_one_%(class)s_per_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission.agency} — {self.indicator.code}"
+
+    def cycle_pk(self):
+        return Submission.objects.filter(pk=self.submission_id).values_list("cycle_id", flat=True).first()
+
+
+class Answer(OnePerIndicator):
+    """The agency's own score and narrative for one indicator (its evidence files hang off it)."""
 
     submission = models.ForeignKey(
         Submission, on_delete=models.PROTECT, related_name="answers", verbose_name="خودارزیابی"
@@ -100,22 +120,10 @@ class Answer(FrozenAfterFinal):
     updated_at = models.DateTimeField("زمان آخرین ویرایش", auto_now=True)
 
     history = HistoricalRecords(verbose_name="تاریخچه پاسخ شاخص")
-    objects = FrozenAfterFinalQuerySet.as_manager()
 
-    class Meta:
+    class Meta(OnePerIndicator.Meta):
         verbose_name = "پاسخ شاخص"
         verbose_name_plural = "پاسخ‌های شاخص"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "indicator"], name="evaluation_one_answer_per_indicator"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.submission.agency} — {self.indicator.code}"
-
-    def cycle_pk(self):
-        return Submission.objects.filter(pk=self.submission_id).values_list("cycle_id", flat=True).first()
 
     def current_files(self):
         return self.evidence.filter(withdrawn_at__isnull=True).select_related("record")
@@ -189,10 +197,8 @@ class EvidenceFile(FrozenAfterFinal):
         check_self_assessment_open(submission_id, today)
 
 
-class Review(FrozenAfterFinal):
+class Review(OnePerIndicator):
     """The evaluators' score and comment on one indicator; re-scored after an objection."""
-
-    CYCLE_LOOKUP = "submission__cycle"
 
     submission = models.ForeignKey(
         Submission, on_delete=models.PROTECT, related_name="reviews", verbose_name="خودارزیابی"
@@ -209,22 +215,13 @@ class Review(FrozenAfterFinal):
     scored_at = models.DateTimeField("زمان امتیازدهی", auto_now=True)
 
     history = HistoricalRecords(verbose_name="تاریخچه امتیاز")
-    objects = FrozenAfterFinalQuerySet.as_manager()
 
-    class Meta:
+    class Meta(OnePerIndicator.Meta):
         verbose_name = "امتیاز ارزیاب"
         verbose_name_plural = "امتیازهای ارزیاب"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "indicator"], name="evaluation_one_review_per_indicator"
-            )
-        ]
 
     def __str__(self) -> str:
-        return f"{self.submission.agency} — {self.indicator.code}: {self.score}"
-
-    def cycle_pk(self):
-        return Submission.objects.filter(pk=self.submission_id).values_list("cycle_id", flat=True).first()
+        return f"{super().__str__()}: {self.score}"
 
     def check_write(self, today) -> None:
         """Scored once the self-assessment has closed; after release only by answering an objection."""
