@@ -84,6 +84,7 @@ def _result(hit: Hit, request: HttpRequest) -> dict[str, Any]:
             else None
         ),
         "excerpt_html": str(hit.excerpt_html),
+        "subjects": [{"slug": slug, "name": name} for slug, name in hit.subjects],
     }
 
 
@@ -94,6 +95,7 @@ def serialise(outcome: Outcome, request: HttpRequest) -> dict[str, Any]:
         "query": _interpreted(params),
         "filters": {
             "type": params.kinds,
+            "subject": params.subjects,
             "authority": params.authority,
             "year": params.year,
             "status": params.status,

@@ -1,7 +1,7 @@
 """The search page's and the JSON endpoint's parameters, read and checked in one place.
 
-``q``, ``type`` (repeatable), ``authority``, ``year``, ``status``, ``from``, ``to``, ``sort``, ``page`` and
-(API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
+``q``, ``type`` (repeatable), ``subject`` (repeatable), ``authority``, ``year``, ``status``, ``from``, ``to``,
+``sort``, ``page`` and (API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class SearchParams:
     q: str = ""
     parsed: ParsedQuery = field(default_factory=lambda: parse_query(""))
     kinds: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)  # subject slugs (``subjects.SubjectTag``)
     authority: int | None = None
     year: int | None = None
     status: str | None = None
@@ -46,7 +47,13 @@ class SearchParams:
     @property
     def has_filters(self) -> bool:
         return bool(
-            self.kinds or self.authority or self.year or self.status or self.date_from or self.date_to
+            self.kinds
+            or self.subjects
+            or self.authority
+            or self.year
+            or self.status
+            or self.date_from
+            or self.date_to
         )
 
     @property
@@ -77,6 +84,25 @@ def _read_date(data: QueryDict, name: str, label: str, errors: list[ParamError])
         return None
 
 
+def _read_subjects(data: QueryDict, params: SearchParams, errors: list[ParamError]) -> None:
+    """``subject`` values: a subject's slug or its name in any spelling («نظام اداري» = «نظام اداری»)."""
+    from subjects.models import SubjectTag
+
+    for value in (v.strip() for v in data.getlist("subject")):
+        if not value:
+            continue
+        tag = SubjectTag.objects.for_typed(value).first()
+        if tag is None:
+            errors.append(
+                ParamError(
+                    "subject",
+                    f"موضوع «{value}» پیدا نشد؛ نامک یا نام موضوع را بنویسید (فهرست موضوع‌ها: /subjects/).",
+                )
+            )
+        elif tag.slug not in params.subjects:
+            params.subjects.append(tag.slug)
+
+
 def read_params(data: QueryDict, api: bool = False) -> SearchParams:
     errors: list[ParamError] = []
     q = data.get("q", "")
@@ -96,6 +122,8 @@ def read_params(data: QueryDict, api: bool = False) -> SearchParams:
             errors.append(
                 ParamError("type", f"نوع سند «{value}» شناخته نیست؛ یکی از این‌ها را بنویسید: {known}.")
             )
+
+    _read_subjects(data, params, errors)
 
     authority = data.get("authority", "").strip()
     if authority:

@@ -9,12 +9,15 @@ Matching works on sets of page ids, one set per query group, intersected:
 Excluded atoms («-word») remove their set. The matched pages are then described in bulk
 (``SearchableType.describe``) — only those the visitor may see (``search.visibility``) — and filtered,
 counted and sorted in Python, so facets and filters mean the same on every backend.
+
+Subjects (``subjects.SubjectTag``) are a facet like the others, except that a document may carry several:
+every facet key is therefore a set, and a document passes a filter when one of its keys is chosen.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import permutations
 
 from django.contrib.contenttypes.models import ContentType
@@ -44,7 +47,7 @@ from search.visibility import visible_to
 #: Relevance-ordered hits taken from the backend for one text query; beyond this the visitor is told to
 #: narrow the search (facets then count the best this many).
 MAX_TEXT_HITS = 2000
-FACETS = ("type", "authority", "year", "status")
+FACETS = ("type", "subject", "authority", "year", "status")
 _LAST = 10**9
 
 
@@ -64,6 +67,7 @@ class Hit:
     number_html: SafeString
     excerpt_html: SafeString
     successor_url: str
+    subjects: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
 
 
 @dataclass
@@ -188,19 +192,42 @@ class _Matcher:
         return documents
 
 
-def _facet_key(document: Document, name: str) -> str | None:
+def _subject_slugs(documents: list[Document]) -> dict[int, frozenset[str]]:
+    """Subject slugs of each document. Taggings are few beside documents, so each tagged type's are read
+    whole (one query per type) rather than passing thousands of ids."""
+    from subjects.lookup import through_for
+
+    wanted: dict[type, set[int]] = {}
+    for document in documents:
+        wanted.setdefault(document.searchable.model, set()).add(document.pk)
+    found: dict[int, set[str]] = {}
+    for model, ids in wanted.items():
+        through = through_for(model)
+        if through is None:
+            continue
+        for pk, slug in through.objects.values_list("content_object_id", "tag__slug"):
+            if pk in ids:
+                found.setdefault(pk, set()).add(slug)
+    return {pk: frozenset(slugs) for pk, slugs in found.items()}
+
+
+def _facet_keys(document: Document, name: str, subjects: dict[int, frozenset[str]]) -> frozenset[str]:
     if name == "type":
-        return document.kind
+        return frozenset({document.kind})
+    if name == "subject":
+        return subjects.get(document.pk, frozenset())
     if name == "authority":
-        return str(document.authority_id) if document.authority_id else None
+        return frozenset({str(document.authority_id)}) if document.authority_id else frozenset()
     if name == "year":
-        return str(document.year) if document.year else None
-    return str(document.status)
+        return frozenset({str(document.year)}) if document.year else frozenset()
+    return frozenset({str(document.status)})
 
 
 def _selected(params: SearchParams, name: str) -> set[str]:
     if name == "type":
         return set(params.kinds)
+    if name == "subject":
+        return set(params.subjects)
     value = {"authority": params.authority, "year": params.year, "status": params.status}[name]
     return {str(value)} if value else set()
 
@@ -210,8 +237,10 @@ class _Filters:
 
     def __init__(self, params: SearchParams, documents: list[Document]) -> None:
         self.selected = {name: _selected(params, name) for name in FACETS}
+        self.subjects = _subject_slugs(documents)
         self.rows = [
-            (d, {name: _facet_key(d, name) for name in FACETS}, self._in_range(d, params)) for d in documents
+            (d, {name: _facet_keys(d, name, self.subjects) for name in FACETS}, self._in_range(d, params))
+            for d in documents
         ]
 
     @staticmethod
@@ -225,11 +254,11 @@ class _Filters:
             or (params.date_to and document.date > params.date_to)
         )
 
-    def _passes(self, keys: dict[str, str | None], in_range: bool, skip: str = "") -> bool:
+    def _passes(self, keys: dict[str, frozenset[str]], in_range: bool, skip: str = "") -> bool:
         if not in_range:
             return False
         return all(
-            not chosen or keys[name] in chosen for name, chosen in self.selected.items() if name != skip
+            not chosen or keys[name] & chosen for name, chosen in self.selected.items() if name != skip
         )
 
     def kept(self) -> list[Document]:
@@ -239,10 +268,16 @@ class _Filters:
         """Documents per value of facet ``name``, with every other filter applied."""
         counts: Counter[str] = Counter()
         for _, keys, in_range in self.rows:
-            key = keys[name]
-            if key is not None and self._passes(keys, in_range, skip=name):
-                counts[key] += 1
+            if keys[name] and self._passes(keys, in_range, skip=name):
+                counts.update(keys[name])
         return counts
+
+
+def _subject_labels(filters: _Filters) -> dict[str, str]:
+    from subjects.models import SubjectTag
+
+    slugs = set().union(*filters.subjects.values(), filters.selected["subject"])
+    return dict(SubjectTag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
 
 
 def _facets(filters: _Filters) -> dict[str, list[FacetValue]]:
@@ -250,6 +285,7 @@ def _facets(filters: _Filters) -> dict[str, list[FacetValue]]:
         "type": kind_labels(),
         "authority": {str(pk): name for pk, name in authority_choices()},
         "status": dict(STATUS_LABELS),
+        "subject": _subject_labels(filters),
     }
     facets: dict[str, list[FacetValue]] = {}
     for name in FACETS:
@@ -306,6 +342,8 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
     page = paginator.page(min(params.page, paginator.num_pages))
     terms = params.parsed.highlight_terms()
     hydrate(page.object_list, lambda queryset: visible_to(queryset, request))
+    # Every subject of a shown document is counted in the subject facet (it passes every filter).
+    subject_names = {value.key: value.label for value in facets["subject"]}
     hits = []
     for document in page.object_list:
         shown = document.page
@@ -319,6 +357,10 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
                 if shown
                 else mark("", []),
                 successor_url=(document.successor.get_url(request) or "") if document.successor else "",
+                subjects=sorted(
+                    ((slug, subject_names.get(slug, slug)) for slug in filters.subjects.get(document.pk, ())),
+                    key=lambda item: item[1],
+                ),
             )
         )
     return Outcome(

@@ -2,15 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from search.params import SORTS, read_params
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
-from search.results import run_search
+from search.results import FacetValue, run_search
 
-FACET_TITLES = {"type": "نوع سند", "authority": "مرجع صدور", "year": "سال", "status": "وضعیت"}
+FACET_TITLES = {
+    "type": "نوع سند",
+    "subject": "موضوع",
+    "authority": "مرجع صدور",
+    "year": "سال",
+    "status": "وضعیت",
+}
+
+
+@dataclass(frozen=True)
+class ToggleValue:
+    """A value of a many-valued facet (subjects) with the address that adds or removes it."""
+
+    key: str
+    label: str
+    count: int
+    selected: bool
+    href: str
+
+
+def _toggled(request: HttpRequest, name: str, values: list[FacetValue]) -> list[ToggleValue]:
+    """Each value's link keeps every other filter and the other chosen values of this facet."""
+    chosen = [v for v in request.GET.getlist(name) if v.strip()]
+    toggles = []
+    for value in values:
+        query = request.GET.copy()
+        query.pop("page", None)
+        # The chosen list as read (slugs); a value given by another spelling is normalised to its slug.
+        kept = [v for v in chosen if v != value.key and v not in (value.label,)]
+        query.setlist(name, kept if value.selected else [*kept, value.key])
+        toggles.append(
+            ToggleValue(value.key, value.label, value.count, value.selected, "?" + query.urlencode())
+        )
+    return toggles
 
 
 @require_safe
@@ -20,7 +55,14 @@ def search_page(request: HttpRequest) -> TemplateResponse:
     outcome = None if params.errors or params.is_empty else run_search(params, request)
     facet_groups, elided_pages = [], []
     if outcome is not None:
-        facet_groups = [(name, title, outcome.facets[name]) for name, title in FACET_TITLES.items()]
+        facet_groups = [
+            (
+                name,
+                title,
+                _toggled(request, name, outcome.facets[name]) if name == "subject" else outcome.facets[name],
+            )
+            for name, title in FACET_TITLES.items()
+        ]
         elided_pages = list(
             outcome.page.paginator.get_elided_page_range(outcome.page.number, on_each_side=2, on_ends=1)
         )
@@ -32,6 +74,7 @@ def search_page(request: HttpRequest) -> TemplateResponse:
             key: request.GET.get(key, "")
             for key in ("q", "type", "authority", "year", "status", "from", "to", "sort")
         },
+        "subjects": params.subjects,
         "kinds": list(kind_labels().items()),
         "authorities": [(str(pk), name) for pk, name in authority_choices()],
         "statuses": list(STATUS_LABELS.items()),

@@ -121,7 +121,10 @@ def dublin_core(page: Page, request=None) -> dict[str, Any]:
 def meta_elements(page: Page, request=None) -> list[dict[str, str]]:
     """``dublin_core`` as the ``<meta>`` elements of the page head (name, content, and scheme or lang)."""
     dc = dublin_core(page, request)
-    elements = [{"name": "DC.title", "content": dc["title"]}, {"name": "DC.creator", "content": dc["creator"]}]
+    elements = [
+        {"name": "DC.title", "content": dc["title"]},
+        {"name": "DC.creator", "content": dc["creator"]},
+    ]
     elements += [{"name": "DC.subject", "content": subject} for subject in dc["subject"]]
     if dc["description"]:
         elements.append({"name": "DC.description", "content": dc["description"]})

@@ -122,7 +122,9 @@ def _entry(obj: models.Model, request: HttpRequest | None) -> Entry:
         private = True
     # A reference is listed by its act type («بخشنامه»), everything else by its model's name.
     kind = obj.get_ref_type_display() if hasattr(obj, "get_ref_type_display") else str(obj._meta.verbose_name)
-    number = getattr(obj, "full_code", "") or getattr(obj, "number", "") or getattr(obj, "reference_number", "")
+    number = (
+        getattr(obj, "full_code", "") or getattr(obj, "number", "") or getattr(obj, "reference_number", "")
+    )
     date = next((getattr(obj, name) for name in _DATE_FIELDS if getattr(obj, name, None)), None)
     title = obj.title
     return Entry(title=title, url=url, kind_label=kind, number=number, date=date, private=private)

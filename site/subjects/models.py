@@ -94,7 +94,10 @@ class SubjectTaggedItem(ItemBase):
     """Base of every content type's through model; subclasses add ``content_object``."""
 
     tag = models.ForeignKey(
-        SubjectTag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items", verbose_name="موضوع"
+        SubjectTag,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+        verbose_name="موضوع",
     )
 
     class Meta:

@@ -43,7 +43,9 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     key = subject_key(request.GET.get("term", ""))
     if not key:
         return JsonResponse([], safe=False)
-    starting = list(SubjectTag.objects.filter(key__startswith=key).values_list("name", flat=True)[:AUTOCOMPLETE_LIMIT])
+    starting = list(
+        SubjectTag.objects.filter(key__startswith=key).values_list("name", flat=True)[:AUTOCOMPLETE_LIMIT]
+    )
     inside = SubjectTag.objects.filter(key__contains=key).exclude(key__startswith=key)
     starting += list(inside.values_list("name", flat=True)[: AUTOCOMPLETE_LIMIT - len(starting)])
     return JsonResponse(starting, safe=False)

@@ -25,7 +25,8 @@ def dublin_core_meta(context, page=None) -> SafeString:
             extra = format_html(' lang="{}"', element["lang"])
         rows.append((element["name"], element["content"], extra))
     links = format_html(
-        '<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">\n'
-        '    <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">\n'
+        '<link rel="schema.DC" href="{}">\n    <link rel="schema.DCTERMS" href="{}">\n',
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/",
     )
     return links + format_html_join("\n", '    <meta name="{}" content="{}"{}>', rows)
