@@ -222,3 +222,7 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+
+# django-tasks: Wagtail's own tasks and content-rule actions run at once, after commit, in the process
+# that enqueued them. Production with a worker: see site/contentrules/__init__.py (DatabaseBackend).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
