@@ -101,7 +101,7 @@ def other_filter_errors(text: str) -> list[str]:
     pairs = parse_qsl(text.strip().lstrip("?"), keep_blank_values=True)
     if text.strip() and not pairs:
         errors.append(
-            "پالایه‌های دیگر را به شکل «نام=مقدار» بنویسید و با «&» از هم جدا کنید، مانند subject=3."
+            "پالایه‌های دیگر را به شکل «نام=مقدار» بنویسید و با «&» از هم جدا کنید، مانند subject=ارزیابی-عملکرد."
         )
     allowed = extra_params()
     for name, value in pairs:
@@ -142,6 +142,22 @@ class Narrowed:
     saved_errors: list[ParamError] = field(default_factory=list)
 
 
+#: Where ``SearchParams`` keeps what a facet parameter was read as, when the attribute is not named after it.
+_PARAM_ATTRIBUTES = {"type": "kinds", "subject": "subjects"}
+
+
+def selected_keys(params: SearchParams, name: str) -> set[str]:
+    """The facet keys ``params`` chose for facet ``name``, as the parser read them (a subject typed by its
+    name becomes its slug, «۱۳۹۸» becomes 1398), so they compare with the facet's own keys."""
+    attribute = _PARAM_ATTRIBUTES.get(name, name)
+    value = getattr(params, attribute, None)
+    if value is None:
+        value = getattr(params, f"{attribute}s", None)  # a facet added later, kept as a list
+    if isinstance(value, list | tuple | set | frozenset):
+        return {str(v) for v in value}
+    return {str(value)} if value else set()
+
+
 def _chosen_values(name: str, values: Iterable[str], fixed: set[str]) -> list[str]:
     values = [v.strip() for v in values if v.strip()]
     if not fixed:
@@ -155,7 +171,7 @@ def narrow(saved: SavedFilters, visitor: QueryDict, page_size: int) -> Narrowed:
     a query within the collection, the order and the page."""
     saved_data = saved_query(saved)
     saved_params = read_params(saved_data)
-    fixed = {name: {_key(v) for v in saved_data.getlist(name) if v.strip()} for name in FACETS}
+    fixed = {name: selected_keys(saved_params, name) for name in FACETS}
     if saved_params.errors:
         return Narrowed(saved_params, fixed, {}, saved_errors=saved_params.errors)
 

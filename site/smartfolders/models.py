@@ -59,7 +59,7 @@ class SavedSearchPage(RoutablePageMixin, Page):
         "پالایه‌های دیگر",
         max_length=500,
         blank=True,
-        help_text="پالایه‌هایی از صفحهٔ جست‌وجو که در این فرم فیلد ندارند، به شکل نشانی، مانند subject=3.",
+        help_text="پالایه‌هایی از صفحهٔ جست‌وجو که در این فرم فیلد ندارند، به شکل نشانی، مانند subject=ارزیابی-عملکرد (موضوع).",
     )
     sort = models.CharField("ترتیب", max_length=20, blank=True, choices=list(SORTS.items()))
     per_page = models.PositiveSmallIntegerField(
