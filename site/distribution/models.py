@@ -46,8 +46,13 @@ class DistributionListForm(WagtailAdminModelForm):
             self.fields["page"].queryset = controlled_pages()
             self.fields["page"].label_from_instance = lambda page: page.title
         if "users" in self.fields:
+            from accounts.models import display_name, position_of
+
             self.fields["users"].queryset = self.fields["users"].queryset.filter(is_active=True).order_by(
                 "username"
+            )
+            self.fields["users"].label_from_instance = lambda user: " — ".join(
+                part for part in (display_name(user), position_of(user)) if part
             )
 
     def clean_acknowledgement_days(self):
