@@ -50,6 +50,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="server to create the scratch database on (default %(default)s)",
     )
     parser.add_argument(
+        "--postgres-db",
+        help="name of the scratch PostgreSQL database (default sanad_bench_<pid>); dropped first if it exists",
+    )
+    parser.add_argument(
         "--sqlite", type=Path, help="the SQLite file (default /tmp/sanad-bench-<size>.sqlite3)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
@@ -216,6 +220,8 @@ def run(args: argparse.Namespace) -> int:
         f"\ntarget: Sanad within {TARGET}× of the raw baseline on the common query — {met} "
         f"({verdict:.2f}× median, {queries[1].expected:,} matches in {args.size:,})"
     )
+    # The machine is shared: the load at the end says whether it changed during the run.
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     if args.explain:
         from bench.explain import explain
 
@@ -227,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # a log written to a file follows the run
     if args.postgres:
-        scratch = scratch_db.create_postgres(args.postgres_url, f"sanad_bench_{os.getpid()}")
+        name = args.postgres_db or f"sanad_bench_{os.getpid()}"
+        scratch = scratch_db.create_postgres(args.postgres_url, name)
     else:
         scratch = scratch_db.create_sqlite(args.sqlite or Path(f"/tmp/sanad-bench-{args.size}.sqlite3"))  # noqa: S108
     scratch.configure()

@@ -75,17 +75,24 @@ SUFFIXES = (
     "اند",
 )
 PREFIXES = ("نمی", "می")
-_SUFFIX_RE = re.compile(r"(?<=[\u0600-\u06FF])[ \u200c]+(" + "|".join(SUFFIXES) + r")(?![\u0600-\u06FF])")
-_PREFIX_RE = re.compile(r"(?<![\u0600-\u06FF])(" + "|".join(PREFIXES) + r")[ \u200c]+(?=[\u0600-\u06FF])")
+# Arabic-script letters (and the Quranic marks that sit in words), not the whole block: «،», «؛», «؟»
+# and «٪» end a word, so «دستگاه های،» joins like «دستگاه های».
+_LETTER = (
+    r"[\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06EF\u06FA-\u06FC\u06FF]"
+)
+_SUFFIX_RE = re.compile(rf"(?<={_LETTER})[ \u200c]+(" + "|".join(SUFFIXES) + rf")(?!{_LETTER})")
+_PREFIX_RE = re.compile(rf"(?<!{_LETTER})(" + "|".join(PREFIXES) + rf")[ \u200c]+(?={_LETTER})")
 _SPACES = re.compile(r"\s+")
 # What a ZWNJ left after the affixes are joined becomes: a word break, as the space people type instead.
 ZWNJ_REPLACEMENT = " "
 
-# 2-: ZWNJ between compound parts became a space (it was removed in 1-).
+# 2-: ZWNJ between compound parts became a space (it was removed in 1-); affixes join before «،» too.
 VERSION = (
     "2-"
     + hashlib.sha256(
-        repr((sorted(_LETTERS.items()), _DROPPED, SUFFIXES, PREFIXES, ZWNJ_REPLACEMENT)).encode()
+        repr(
+            (sorted(_LETTERS.items()), _DROPPED, _SUFFIX_RE.pattern, _PREFIX_RE.pattern, ZWNJ_REPLACEMENT)
+        ).encode()
     ).hexdigest()[:12]
 )
 

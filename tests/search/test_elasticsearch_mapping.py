@@ -302,6 +302,8 @@ DOMAIN_SAMPLES = [
     "۱۲۷۶۷۵/ت۵۰۶۴۲ه",
     "٣٦٧٧٣/٩١/٢١٠",
     "36773/91/210",
+    "کلیه فرایندها در. شاخص‌های، به اطلاع",  # an affix before «،» joins as before a space
+    "آیین نامه های؛ بخش‌نامه‌ای؟",
 ]
 # Words only (no punctuation), so the normaliser's output split on spaces is already the word list.
 WORD_VARIANTS = [

@@ -55,6 +55,13 @@ def test_a_detached_affix_joins_its_word_before_any_zwnj_becomes_a_space(written
     assert word in normalise(written).split()
 
 
+@pytest.mark.parametrize("mark", ["،", "؛", "؟", ".", "!", "٪"])
+def test_a_detached_affix_before_punctuation_still_joins(mark):
+    # «،» and «؛» are in the Arabic block but end a word, as «.» does.
+    assert normalise(f"دستگاه‌های{mark} اجرایی") == normalise(f"دستگاه های{mark} اجرایی")
+    assert normalise(f"دستگاه های{mark}").startswith("دستگاههای")
+
+
 def test_a_compound_written_as_one_word_stays_one_word():
     # Known limit: without a dictionary «بخشنامه» cannot be told to be «بخش» + «نامه».
     assert normalise("بخشنامه") == "بخشنامه" != normalise("بخش‌نامه")
