@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
@@ -117,15 +116,23 @@ class GrantForm(forms.Form):
     )
 
 
+def _refused(request, page, message: str):
+    """A refusal with its own Persian message (Wagtail's generic redirect would hide the reason)."""
+    return TemplateResponse(request, "units/refused.html", {"page": page, "message": message}, status=403)
+
+
 def sharing(request, page_id: int):
     page = get_object_or_404(Page, id=page_id)
     if not may_view_sharing(request.user, page):
-        raise PermissionDenied("شما به اطلاعات دسترسی این صفحه دسترسی ندارید.")
+        return _refused(request, page, "شما به اطلاعات دسترسی این صفحه دسترسی ندارید.")
     can_grant = request.user.is_superuser
     form = GrantForm(request.POST or None) if can_grant else None
     if request.method == "POST":
         if not can_grant:
-            raise PermissionDenied("فقط مدیر سامانه می‌تواند نقش و دسترسی واحدها را تعیین کند.")
+            try:
+                rules.check_may_grant(is_superuser=False)
+            except rules.SharingRefused as exc:
+                return _refused(request, page, exc.message)
         if form.is_valid():
             try:
                 unit = services.grant_unit_role(
