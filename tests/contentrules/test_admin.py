@@ -96,3 +96,29 @@ def test_the_firing_log_is_for_administrators_and_auditors_only(client, people):
     client.force_login(people["auditor"])
     assert client.get(reverse("contentrules_rules:add")).status_code in (302, 403)
     assert Group.objects.exists()
+
+
+def test_a_firing_is_inspected_with_jalali_dates(client, people):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from contentrules.models import Firing
+
+    firing = Firing.objects.create(
+        rule_title="بازنگری معوق",
+        key="demo:1",
+        event=Event.REVIEW_OVERDUE,
+        action=Action.DIGEST,
+        object_title="روش اجرایی ارزیابی عملکرد",
+        due_on=dt.date(2017, 12, 26),
+        subject="بازنگری معوق: روش اجرایی ارزیابی عملکرد",
+        body="موعد بازنگری گذشته است.",
+        happened_at=timezone.now(),
+    )
+    client.force_login(people["auditor"])
+    page = client.get(reverse("contentrules_firings:inspect", args=[firing.pk])).content.decode()
+    listing = client.get(reverse("contentrules_firings:index")).content.decode()
+
+    assert "۱۳۹۶/۱۰/۰۵" in page and "در انتظار اجرا" in page
+    assert "۱۳۹۶/۱۰/۰۵" in listing
