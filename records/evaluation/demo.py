@@ -26,6 +26,7 @@ from accounts.models import StaffProfile
 from accounts.roles import Role, ensure_role_groups
 from jalali.calendar import jalali_year_of, parse_jalali
 from jalali.digits import to_persian_digits
+from records.choices import HoldKind
 from records.evaluation import notices, services
 from records.evaluation.choices import (
     AgencyKind,
@@ -731,6 +732,30 @@ def load_demo(loader) -> None:
     made = bank(loader, by_code)
     # The replayed steps mail nobody (the daily send_cycle_notices run announces the current cycle's phases).
     with notices.suppressed():
-        cycle_1398(loader, index, refs, by_code, users, made)
+        older = cycle_1398(loader, index, refs, by_code, users, made)
         cycle_1399(loader, index, refs, by_code, users, made)
         cycle_now(loader, index, by_code, users, made)
+    hold_1398(loader, older)
+
+
+HOLD_1398 = (
+    "نگهداری به سبب اعتراض در جریان: اعتراض اداره کل آموزش و پرورش به نتیجه نهایی ارزیابی ۱۳۹۸ نزد مرجع بالاتر "
+    "در جریان است؛ مستندات و پیوست‌های اعتراض این دوره تا پایان رسیدگی امحا نمی‌شوند (نمونه)."
+)
+
+
+def hold_1398(loader, cycle) -> None:
+    """A hold on the whole 1398 cycle (issue 4): its evidence and objection records are frozen."""
+    from records.models import Hold
+    from records.services import place_hold
+
+    if Hold.objects.filter(cycle=cycle).exists():
+        return
+    place_hold(
+        cycle=cycle,
+        kind=HoldKind.OBJECTION,
+        reason=HOLD_1398,
+        reference="۹۹/۴۱۲/ش (نمونه)",
+        by=loader.users_by_name["records"],
+    )
+    loader.say("سوابق دوره ارزیابی ۱۳۹۸ توقیف شد (اعتراض در جریان)")

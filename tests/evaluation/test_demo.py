@@ -72,11 +72,21 @@ def test_the_demo_replays_1398_and_1399_and_loads_once(django_capture_on_commit_
         and len(evidence.record.files.get().sha256) == 64
     )
     assert mail.outbox == [] and not SentNotice.objects.exists()  # replaying 1398 mails nobody
+    # the whole 1398 cycle is on hold (an objection pending elsewhere): its records are frozen, 1399's are not
+    from records.models import Hold, Record
+
+    hold = Hold.objects.get(cycle=c1398)
+    assert hold.kind == "objection" and "اعتراض در جریان" in hold.reason
+    assert evidence.record.is_on_hold
+    objection_record = Objection.objects.get(submission__cycle=c1398).files.get().record
+    assert Record.objects.on_hold().filter(pk=objection_record.pk).exists()
+    assert not Hold.objects.filter(cycle=c1399).exists()
 
     runnable = EvaluationCyclePage.objects.exclude(year__in=[1398, 1399]).get()
     assert runnable.window(PhaseKind.SELF_ASSESSMENT)[1] > dt.date.today()
 
     call_command("load_demo", quiet_users=True)
+    assert Hold.objects.filter(cycle=c1398).count() == 1
     assert counts == (
         EvaluationCyclePage.objects.count(),
         Submission.objects.count(),
