@@ -27,7 +27,7 @@ from jalali.calendar import format_jalali_datetime, jalali_month_bounds, month_n
 from jalali.digits import to_persian_digits
 from records import register_io, services
 from records.choices import BatchStatus, Disposal, HoldStatus, Phase
-from records.evaluation.evidence import cycle_ids_of_record
+from records.evaluation.evidence import linked_to_cycles_of_record_q
 from records.evaluation.models import EvaluationCyclePage
 from records.forms import (
     DECISION_CHOICES,
@@ -77,7 +77,9 @@ def record_detail(request, pk: int):
     _require_read(request.user)
     record = get_object_or_404(Record.objects.select_related("series", "declared_by", "created_by"), pk=pk)
     user = request.user
-    holds = Hold.objects.covering(record).select_related("placed_by", "release_requested_by", "released_by")
+    holds = Hold.objects.covering(record).select_related(
+        "cycle", "series", "placed_by", "release_requested_by", "released_by"
+    )
     return TemplateResponse(
         request,
         "records/admin/record_detail.html",
@@ -458,9 +460,7 @@ def _history_rows(record: Record) -> list[dict]:
     versions(RecordFile.history.filter(record_id=record.pk), "فایل")
     versions(Hold.history.filter(record_id=record.pk), "توقیف")
     versions(Hold.history.filter(series_id=record.series_id), "توقیف ردیف")
-    cycle_ids = cycle_ids_of_record(record.pk)
-    if cycle_ids:
-        versions(Hold.history.filter(cycle_id__in=cycle_ids), "توقیف دوره ارزیابی")
+    versions(Hold.history.filter(linked_to_cycles_of_record_q(record.pk)), "توقیف دوره ارزیابی")
     versions(DispositionItem.history.filter(record_id=record.pk), "تعیین تکلیف")
     for entry in ModelLogEntry.objects.for_instance(record).select_related("user").order_by("timestamp"):
         action = (

@@ -246,7 +246,7 @@ class HoldViewSet(ModelViewSet):
     ]
 
     def get_queryset(self, request):
-        return Hold.objects.select_related("record", "series", "placed_by")
+        return Hold.objects.select_related("record", "series", "cycle", "placed_by")
 
 
 class BatchViewSet(ModelViewSet):

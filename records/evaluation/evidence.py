@@ -82,12 +82,12 @@ def records_of_cycles_q(cycle_ids) -> Q:
     return condition
 
 
-def cycle_ids_of_record(record_id) -> set[int]:
-    """The cycles a record is linked to (usually none or one)."""
-    ids: set[int] = set()
+def linked_to_cycles_of_record_q(record_id, field: str = "cycle_id") -> Q:
+    """A filter on a model with a cycle ``field`` (a hold): its cycle is one the record is linked to."""
+    condition = Q(pk__in=[])
     for model, path in _cycle_record_links():
-        ids.update(model.objects.filter(record_id=record_id).values_list(path, flat=True))
-    return ids
+        condition |= Q(**{f"{field}__in": model.objects.filter(record_id=record_id).values(path)})
+    return condition
 
 
 def evidence_records(cycle):

@@ -161,9 +161,11 @@ def refuse_deleting_cycles_with_work(request, page):
         page.specific.pinned_revision_id
         or page.specific.indicators.exists()
         or page.specific.submissions.exists()
+        or page.specific.holds.exists()
     ):
         messages.error(
-            request, "دوره‌ای که گشوده شده یا شاخص و خودارزیابی دارد حذف نمی‌شود؛ سوابق آن باید بماند."
+            request,
+            "دوره‌ای که گشوده شده، شاخص و خودارزیابی یا توقیف دارد حذف نمی‌شود؛ سوابق آن باید بماند.",
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None

@@ -41,12 +41,10 @@ class HoldQuerySet(models.QuerySet):
 
     def covering(self, record):
         """Holds on the record itself, on its series, or on an evaluation cycle the record belongs to."""
-        from records.evaluation.evidence import cycle_ids_of_record
+        from records.evaluation.evidence import linked_to_cycles_of_record_q
 
         return self.filter(
-            Q(record_id=record.pk)
-            | Q(series_id=record.series_id)
-            | Q(cycle_id__in=cycle_ids_of_record(record.pk))
+            Q(record_id=record.pk) | Q(series_id=record.series_id) | linked_to_cycles_of_record_q(record.pk)
         )
 
     def update(self, **kwargs):
