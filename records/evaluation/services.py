@@ -354,6 +354,16 @@ def _check_agency_can_write(cycle, agency, indicator, by, today) -> Submission:
     return submission
 
 
+def _stamp(submission: Submission, step: str, by, today, reason: str, action: str) -> Submission:
+    """Mark a step of a submission (finalised, released, accepted): when and by whom, versioned and audited."""
+    setattr(submission, f"{step}_at", _moment(today))
+    setattr(submission, f"{step}_by", by)
+    _versioned(submission, by, reason)
+    submission.save()
+    audit(submission, action, user=by)
+    return submission
+
+
 #: For ``Answer`` and ``Review``: the score field, the history reason and the audit action of a write.
 _SCORED = {
     Answer: ("self_score", "ثبت پاسخ خودارزیابی", "evaluation.answer.save"),
@@ -461,12 +471,7 @@ def finalise_submission(submission: Submission, *, by, today: dt.date | None = N
     answered = set(Answer.objects.filter(submission=submission).values_list("indicator_id", flat=True))
     missing = [i.code for i in applicable_indicators(cycle, agency.pk) if i.pk not in answered]
     _check(cycle, by, rules.check_finalise, missing=missing)
-    submission.finalised_at = _moment(today)
-    submission.finalised_by = by
-    _versioned(submission, by, "ثبت نهایی")
-    submission.save()
-    audit(submission, "evaluation.submission.finalise", user=by)
-    return submission
+    return _stamp(submission, "finalised", by, today, "ثبت نهایی", "evaluation.submission.finalise")
 
 
 # --- review (the evaluators) --------------------------------------------------------------------------------
@@ -526,11 +531,7 @@ def release_results(submission: Submission, *, by, today: dt.date | None = None)
         review._today = today
         _versioned(review, by, "اعلام نتایج اولیه")
         review.save()
-    submission.released_at = _moment(today)
-    submission.released_by = by
-    _versioned(submission, by, "اعلام نتایج اولیه")
-    submission.save()
-    audit(submission, "evaluation.results.release", user=by)
+    _stamp(submission, "released", by, today, "اعلام نتایج اولیه", "evaluation.results.release")
     notices.after_commit(notices.notify_initial_results, submission)
     return submission
 
@@ -619,11 +620,7 @@ def accept_results(submission: Submission, *, by, today: dt.date | None = None) 
     if not submission.released_at:
         _refuse(cycle, EvaluationRuleViolation(Rule.OBJECTION, "نتایج اولیه هنوز اعلام نشده است."), by)
     if not submission.accepted_at:
-        submission.accepted_at = _moment(today)
-        submission.accepted_by = by
-        _versioned(submission, by, "پذیرش نتایج اولیه")
-        submission.save()
-        audit(submission, "evaluation.results.accept", user=by)
+        _stamp(submission, "accepted", by, today, "پذیرش نتایج اولیه", "evaluation.results.accept")
     return submission
 
 
