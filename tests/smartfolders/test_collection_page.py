@@ -90,7 +90,9 @@ def test_superseding_a_reference_moves_it_out_of_an_in_force_collection(client, 
         date="01/03/1399",
         authority=corpus.aeo,
     )
-    ReferenceRelation.objects.create(source=replacement, kind=RelationKind.REPLACES, target=corpus.circular_712669)
+    ReferenceRelation.objects.create(
+        source=replacement, kind=RelationKind.REPLACES, target=corpus.circular_712669
+    )
     publish(replacement)
     assert corpus.circular_712669.pk not in shown(client, page)
     # the same search without «in force» still lists it, marked superseded
@@ -114,7 +116,9 @@ def test_facets_count_within_the_collection_and_narrow_it_further(client, corpus
     assert link.url == f"{page.url}?authority={corpus.ministry.pk}"
 
 
-def test_a_filter_the_collection_fixes_is_shown_but_cannot_be_removed_or_widened(client, corpus, collection_from):
+def test_a_filter_the_collection_fixes_is_shown_but_cannot_be_removed_or_widened(
+    client, corpus, collection_from
+):
     page = collection_from()
     response = client.get(page.url)
     groups = {group.name: group for group in response.context["facet_groups"]}
@@ -154,7 +158,9 @@ def test_results_are_paginated_with_the_collections_page_size(client, corpus, co
     assert '?page=2"' in response.content.decode()
 
 
-def test_anonymous_visitors_never_see_non_public_items_but_signed_in_staff_do(client, corpus, collection_from):
+def test_anonymous_visitors_never_see_non_public_items_but_signed_in_staff_do(
+    client, corpus, collection_from
+):
     page = collection_from("type=circular&year=1398", title="بخشنامه‌های ۱۳۹۸")
     assert corpus.staff_circular.pk not in shown(client, page)
     assert corpus.staff_circular.title not in client.get(page.url).content.decode()

@@ -151,7 +151,7 @@ def test_a_title_that_looks_like_a_formula_is_written_as_text(client, corpus, co
     reference(
         corpus.references,
         "formula",
-        title="=HYPERLINK(\"http://bad.example\")",
+        title='=HYPERLINK("http://bad.example")',
         ref_type="guideline",
         number="۱",
         date="01/01/1398",

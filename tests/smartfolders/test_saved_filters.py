@@ -26,8 +26,12 @@ def refused(parent, **fields) -> dict[str, list[str]]:
     [
         ({"kinds": ["circular", "memo"]}, "kinds", "نوع سند «memo» شناخته نیست"),
         ({"year": 98}, "year", "سال «98» درست نیست؛ سال شمسی را چهاررقمی بنویسید"),
-        ({"query": '"دفاتر مدیریت'}, "query", "گیومهٔ «\"» باز شده و بسته نشده است"),
-        ({"query": "۱۳۹۳/۰/۲۰"}, "query", "تاریخ «۱۳۹۳/۰/۲۰» در عبارت جست‌وجو درست نیست".replace("جست‌وجو", "جستجو")),
+        ({"query": '"دفاتر مدیریت'}, "query", 'گیومهٔ «"» باز شده و بسته نشده است'),
+        (
+            {"query": "۱۳۹۳/۰/۲۰"},
+            "query",
+            "تاریخ «۱۳۹۳/۰/۲۰» در عبارت جست‌وجو درست نیست".replace("جست‌وجو", "جستجو"),
+        ),
         ({"status": "repealed"}, "status", "وضعیت «repealed» شناخته نیست"),
         ({"sort": "random"}, "sort", "ترتیب «random» شناخته نیست"),
         (
@@ -129,7 +133,9 @@ def test_the_editor_shows_persian_labels_and_a_jalali_date_input(editor, corpus)
 
 
 def test_preview_shows_the_results_of_the_filters_being_edited(editor, corpus):
-    preview = reverse("wagtailadmin_pages:preview_on_add", args=["smartfolders", "savedsearchpage", corpus.home.pk])
+    preview = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["smartfolders", "savedsearchpage", corpus.home.pk]
+    )
     response = editor.post(preview, form(kinds=["letter"]))
     assert response.json()["is_valid"]
     html = editor.get(preview).content.decode()
