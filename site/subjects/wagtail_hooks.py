@@ -30,4 +30,4 @@ class SubjectTagViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_subject_viewset():
-    return SubjectTagViewSet("subjects")
+    return SubjectTagViewSet("subject_tags", url_prefix="subject-tags")

@@ -63,7 +63,7 @@ def test_tags_typed_in_the_editor_are_normalised_and_kept_in_the_revision(client
 
 def test_admin_refuses_a_second_spelling_of_a_subject_in_persian(client, editor):
     SubjectTag.objects.create(name="نظام اداری")
-    response = client.post("/admin/subjects/new/", {"name": "نظام اداري"})
+    response = client.post("/admin/subject-tags/new/", {"name": "نظام اداري"})
     assert response.status_code == 200
     assert "موضوع «نظام اداری» با همین نام (به نگارشی دیگر) ثبت شده است." in response.content.decode()
     assert SubjectTag.objects.count() == 1
