@@ -140,3 +140,13 @@ def test_preview_shows_the_results_of_the_filters_being_edited(editor, corpus):
     assert response.json()["is_valid"]
     html = editor.get(preview).content.decode()
     assert corpus.letter.title in html and corpus.circular_761847.title not in html
+
+
+def test_the_editor_opens_a_saved_collection_with_its_types_ticked_and_dates_in_jalali(editor, corpus):
+    page = SavedSearchPage(title="بخشنامه‌ها", kinds=["circular"], date_from=dt.date(2019, 9, 23))
+    corpus.home.add_child(instance=page)
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["form"]["kinds"].value() == ["circular"]
+    assert "۱۳۹۸/۰۷/۰۱" in html
