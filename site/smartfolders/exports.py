@@ -133,9 +133,11 @@ EXPORTERS: dict[str, tuple[str, Callable[[Export, str], bytes]]] = {
 }
 
 
-def _file_name(page: SavedSearchPage, kind: str) -> str:
+def _file_names(page: SavedSearchPage, kind: str) -> tuple[str, str]:
+    """The file's name (slug and Jalali day), and an ASCII one for clients that read only ``filename``."""
     day = format_jalali(timezone.localdate(), "ascii").replace("/", "-")
-    return f"{page.slug}-{day}.{kind}"
+    name = f"{page.slug}-{day}.{kind}"
+    return name, name if name.isascii() else f"collection-{page.pk}-{day}.{kind}"
 
 
 def export_response(page: SavedSearchPage, request: HttpRequest, kind: str) -> HttpResponse:
@@ -145,7 +147,6 @@ def export_response(page: SavedSearchPage, request: HttpRequest, kind: str) -> H
         return HttpResponse(export.error, status=400, content_type="text/plain; charset=utf-8")
     content_type, render = EXPORTERS[kind]
     response = HttpResponse(render(export, page.title), content_type=content_type)
-    name = _file_name(page, kind)
-    ascii_name = name.encode("ascii", "ignore").decode() or f"collection.{kind}"
+    name, ascii_name = _file_names(page, kind)
     response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
     return response
