@@ -8,9 +8,17 @@ logger = logging.getLogger("sanad.distribution")
 
 
 def on_revision_in_force(sender, controlled, page=None, **kwargs) -> None:
+    """Ask the document's recipients to acknowledge the revision now in force.
+
+    A failure is logged, never raised: it must not stop the other listeners (content rules) nor undo
+    the publication; ``request_acknowledgements`` is idempotent and may be run again from a shell.
+    """
     from distribution.services import request_acknowledgements
 
-    request_acknowledgements(controlled)
+    try:
+        request_acknowledgements(controlled)
+    except Exception:
+        logger.exception("acknowledgement requests for %s not created", controlled)
 
 
 def on_revision_left_force(sender, controlled, page=None, **kwargs) -> None:
