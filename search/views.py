@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from search.params import SORTS, read_params
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
 from search.results import FacetValue, run_search
+from subjects.names import subject_key
 
 FACET_TITLES = {
     "type": "نوع سند",
@@ -39,8 +40,8 @@ def _toggled(request: HttpRequest, name: str, values: list[FacetValue]) -> list[
     for value in values:
         query = request.GET.copy()
         query.pop("page", None)
-        # The chosen list as read (slugs); a value given by another spelling is normalised to its slug.
-        kept = [v for v in chosen if v != value.key and v not in (value.label,)]
+        # The chosen values as written, minus this one in any of its spellings (slug or name).
+        kept = [v for v in chosen if v != value.key and subject_key(v) != subject_key(value.label)]
         query.setlist(name, kept if value.selected else [*kept, value.key])
         toggles.append(
             ToggleValue(value.key, value.label, value.count, value.selected, "?" + query.urlencode())

@@ -90,3 +90,12 @@ def test_search_page_shows_a_persian_message_for_an_unknown_subject(client, tagg
     response = client.get("/search/", {"subject": "ناموجود"})
     assert response.status_code == 200
     assert "موضوع «ناموجود» پیدا نشد" in response.content.decode()
+
+
+def test_unchoosing_a_subject_written_by_name_drops_it_from_the_link(client, tagged):
+    import re
+    from html import unescape
+
+    html = client.get("/search/", {"subject": "نظام اداري", "type": "circular"}).content.decode()
+    href = unescape(re.search(r'href="([^"]*)" role="checkbox" aria-checked="true"', html).group(1))
+    assert "subject=" not in href and "type=circular" in href
