@@ -22,7 +22,7 @@ from records.audit import record as records_audit
 from records.choices import FINAL_PHASES, Medium, Trigger
 from records.evaluation import rules
 from records.models import Record
-from records.services import CaptureReasons, capture_record
+from records.services import CaptureReasons, capture_record, clip_reason
 
 _REASONS = CaptureReasons(
     create="ثبت مستند ارزیابی", attach="بارگذاری مستند ارزیابی", declare="اعلام مستند ارزیابی"
@@ -122,7 +122,7 @@ def sync_trigger_dates(cycle, *, by, reason: str) -> int:
         before = record.trigger_date
         record.trigger_date = target
         record._history_user = by
-        record._change_reason = reason
+        record._change_reason = clip_reason(reason)
         record.save()
         records_audit(
             record,

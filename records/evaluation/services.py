@@ -44,6 +44,7 @@ from records.evaluation.models import (
     Submission,
 )
 from records.evaluation.rules import EvaluationRuleViolation, Rule
+from records.services import clip_reason
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -79,7 +80,7 @@ def _require(target, user, allowed: bool, message: str) -> None:
 
 def _versioned(instance, user, reason: str):
     instance._history_user = user
-    instance._change_reason = reason
+    instance._change_reason = clip_reason(reason)
     return instance
 
 

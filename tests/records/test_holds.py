@@ -141,3 +141,15 @@ def test_hold_history_has_who_and_why(held, people):
     assert versions[0].history_user == people["records"]
     assert "اعتراض" in versions[0].history_change_reason
     assert versions[-1].history_change_reason.startswith("درخواست رفع")
+
+
+def test_a_long_hold_reason_is_kept_whole_and_its_history_version_says_it_in_short(record, people):
+    reason = "ممیزی بیرونی سازمان بازرسی استان درباره مستندات خودارزیابی دستگاه‌ها و نحوه نگهداری آنها " * 3
+    hold = services.place_hold(record=record, kind=HoldKind.AUDIT, reason=reason, by=people["records"])
+    services.request_release(hold, by=people["records"], reason=reason)
+    hold.refresh_from_db()
+    assert hold.reason == reason.strip() and hold.release_reason == reason.strip()
+    versions = list(hold.history.all())
+    assert len(versions) == 2
+    assert all(len(v.history_change_reason) <= 100 for v in versions)
+    assert versions[-1].history_change_reason.startswith("ممیزی بیرونی")
