@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import logging
-import uuid
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
@@ -295,68 +292,27 @@ def ensure_distribution_log_series():
 
 
 def _declare_generated(series, *, title: str, reference: str, name: str, data: bytes, today, by):
-    """Create, fill and declare a system-generated record (as ``records.evaluation.evidence`` does)."""
-    import records.services as records_services
+    """Create, fill and declare the log as a record through the records app's role-free capture."""
+    from records.choices import Medium
+    from records.services import CaptureReasons, capture_record
 
-    capture = getattr(records_services, "capture_generated_record", None)
-    if capture is not None:  # the records app's own role-free capture, when it exists
-        return capture(series, title=title, reference_number=reference, name=name, data=data, by=by)
-
-    from wagtail.documents.models import Document
-
-    from records import rules as records_rules
-    from records import uploads
-    from records.audit import record as records_audit
-    from records.choices import Medium, Phase
-    from records.models import Record, RecordFile
-
-    checked = uploads.check_upload(name, data)
-    rec = Record(
-        series=series,
+    return capture_record(
+        series,
+        by=by,
+        name=name,
+        data=data,
+        today=today,
+        reasons=CaptureReasons(
+            create="ثبت سابقه تأیید مطالعه",
+            attach="فایل سابقه تأیید مطالعه",
+            declare="اعلام سابقه تأیید مطالعه",
+        ),
+        document_title=f"سابقه {reference}",
         title=title[:255],
         reference_number=reference[:100],
         record_date=today,
         medium=Medium.ELECTRONIC,
-        created_by=by,
     )
-    rec._history_user = by
-    rec._change_reason = "ثبت سابقه تأیید مطالعه"
-    rec.save()
-    document = Document(
-        title=f"سابقه {rec.reference_number}",
-        collection=records_services.records_collection(),
-        uploaded_by_user=by,
-    )
-    document.file.save(f"{uuid.uuid4().hex}.{uploads.KINDS[checked.kind][0][0]}", ContentFile(data), save=False)
-    document.file_size = checked.size
-    document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own etag field
-    document.save()
-    record_file = RecordFile(
-        record=rec,
-        document=document,
-        name=checked.name,
-        original_name=name[:255],
-        kind=checked.kind,
-        mime=checked.mime,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
-    )
-    record_file._history_user = by
-    record_file._change_reason = "فایل سابقه تأیید مطالعه"
-    record_file.save()
-    rec.declared_at = timezone.now()
-    rec.declared_by = by
-    rec.phase = Phase.ACTIVE
-    rec._change_reason = "اعلام سابقه تأیید مطالعه"
-    rec.save()
-    phase = records_rules.phase_on(rec.retention(), today)
-    if phase != rec.phase:
-        rec.phase = phase
-        rec._change_reason = "تعیین مرحله نگهداری هنگام اعلام"
-        rec.save()
-    records_audit(rec, "records.record.declare", user=by, data={"files": [checked.sha256], "phase": rec.phase})
-    return rec
 
 
 @transaction.atomic
