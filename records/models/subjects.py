@@ -12,7 +12,9 @@ from subjects.models import SubjectTaggedItem
 
 
 class TaggedRecord(SubjectTaggedItem):
-    content_object = models.ForeignKey("records.Record", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = models.ForeignKey(
+        "records.Record", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
     class Meta:
         verbose_name = "موضوع سابقه"
