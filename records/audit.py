@@ -12,6 +12,7 @@ LOG_ACTIONS: dict[str, tuple[str, str]] = {
     "records.record.create": ("ثبت سابقه", "سابقه ثبت شد"),
     "records.record.declare": ("اعلام سابقه", "سابقه اعلام شد و تغییرناپذیر شد"),
     "records.record.correct": ("اصلاح مشخصات سابقه", "مشخصات سابقه با ذکر دلیل اصلاح شد"),
+    "records.record.subjects": ("تعیین موضوعات سابقه", "موضوعات سابقه تغییر کرد"),
     "records.record.phase": ("تغییر مرحله نگهداری", "مرحله نگهداری سابقه تغییر کرد"),
     "records.file.attach": ("بارگذاری فایل سابقه", "فایل به سابقه افزوده شد"),
     "records.file.remove": ("برداشتن فایل سابقه", "فایل از پیش‌نویس سابقه برداشته شد"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from taggit.forms import TagField
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from jalali.calendar import PERSIAN_MONTH_NAMES, jalali_today, to_jalali_parts
@@ -10,6 +11,7 @@ from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
 from records.choices import HoldKind, HoldScope, Method
 from records.models import Record, RetentionSeriesPage
+from subjects.widgets import SubjectTagWidget
 
 RECORD_FIELDS = [
     "series",
@@ -30,6 +32,7 @@ class RecordForm(WagtailAdminModelForm):
     record_date = JalaliDateField(label="تاریخ سابقه")
     end_date = JalaliDateField(label="تاریخ پایان", required=False)
     trigger_date = JalaliDateField(label="تاریخ رویداد مبدأ", required=False)
+    subjects = TagField(label="موضوعات", required=False, widget=SubjectTagWidget)
     change_reason = forms.CharField(
         label="دلیل اصلاح",
         required=False,
@@ -47,11 +50,15 @@ class RecordForm(WagtailAdminModelForm):
         self.fields["series"].label_from_instance = lambda s: f"{s.code} — {s.title}"
         if not (self.instance.pk and self.instance.is_declared):
             self.fields["change_reason"].widget = forms.HiddenInput()
+        if self.instance.pk:
+            self.initial["subjects"] = list(self.instance.tags.order_by("name"))
 
     def clean(self):
         cleaned = super().clean()
         declared = bool(self.instance.pk and self.instance.is_declared)
-        if declared and self.has_changed() and not " ".join((cleaned.get("change_reason") or "").split()):
+        # Subjects are a classification, not a correction: they need no reason.
+        corrected = [name for name in self.changed_data if name not in {"subjects", "change_reason"}]
+        if declared and corrected and not " ".join((cleaned.get("change_reason") or "").split()):
             self.add_error("change_reason", "اصلاح مشخصات سابقه اعلام‌شده فقط با ذکر دلیل ممکن است.")
         return cleaned
 

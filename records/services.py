@@ -285,6 +285,29 @@ def correct_record(record: Record, *, by, reason: str, **changes) -> Record:
     return record
 
 
+@transaction.atomic
+def set_record_subjects(record: Record, names: Iterable[str], *, by) -> Record:
+    """Replace a record's subject keywords (issue #7 §1), audited with before and after.
+
+    Subjects classify a record; they are not its content, so a declared record may be re-classified
+    without a correction (its metadata and files stay as declared). A disposed record keeps its tombstone
+    as it was.
+    """
+    _require_role(by, RECORD_KEEPERS, "تعیین موضوعات سابقه", record)
+    if record.is_disposed:
+        _refuse(
+            record,
+            RecordsRuleViolation(Rule.DECLARED_IMMUTABLE, "سابقه تعیین تکلیف‌شده موضوع تازه نمی‌گیرد."),
+            by,
+        )
+    before = sorted(record.tags.names())
+    record.tags.set(list(names), clear=False)
+    after = sorted(record.tags.names())
+    if before != after:
+        audit(record, "records.record.subjects", user=by, data={"before": before, "after": after})
+    return record
+
+
 # --- holds -----------------------------------------------------------------------------------------
 
 

@@ -114,8 +114,12 @@ class RecordIndexView(generic.IndexView):
 
 class RecordCreateView(generic.CreateView):
     def save_instance(self):
-        data = {k: v for k, v in self.form.cleaned_data.items() if k not in {"series", "change_reason"}}
-        return services.create_record(self.form.cleaned_data["series"], by=self.request.user, **data)
+        skip = {"series", "change_reason", "subjects"}
+        data = {k: v for k, v in self.form.cleaned_data.items() if k not in skip}
+        record = services.create_record(self.form.cleaned_data["series"], by=self.request.user, **data)
+        if self.form.cleaned_data.get("subjects"):
+            services.set_record_subjects(record, self.form.cleaned_data["subjects"], by=self.request.user)
+        return record
 
     def form_valid(self, form):
         try:
@@ -141,11 +145,15 @@ class RecordEditView(generic.EditView):
     def save_instance(self):
         record = Record.objects.get(pk=self.object.pk)
         changes = {
-            name: self.form.cleaned_data[name] for name in self.form.changed_data if name != "change_reason"
+            name: self.form.cleaned_data[name]
+            for name in self.form.changed_data
+            if name not in {"change_reason", "subjects"}
         }
         reason = self.form.cleaned_data.get("change_reason") or (
             "ویرایش پیش‌نویس" if not record.is_declared else ""
         )
+        if "subjects" in self.form.changed_data:
+            services.set_record_subjects(record, self.form.cleaned_data["subjects"], by=self.request.user)
         if not changes:
             return record
         return services.correct_record(record, by=self.request.user, reason=reason, **changes)
