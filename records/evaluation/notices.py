@@ -23,6 +23,7 @@ from jalali.calendar import format_jalali
 from jalali.digits import to_persian_digits
 from records.evaluation import rules
 from records.evaluation.choices import AGENCY_DEADLINES, NoticeKind, PhaseKind, Progress
+from sanad.links import absolute_url
 
 logger = logging.getLogger("sanad.evaluation")
 _suppressed: contextvars.ContextVar[bool] = contextvars.ContextVar(
@@ -38,10 +39,6 @@ def suppressed():
         yield
     finally:
         _suppressed.reset(token)
-
-
-def _site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def after_commit(notify, *args) -> None:
@@ -101,8 +98,8 @@ def _greeting(agency) -> str:
 
 def _footer(cycle) -> str:
     return (
-        f"\n\nپیشخوان ارزیابی عملکرد: {_site_url('/admin/evaluation/')}\n"
-        f"صفحه دوره: {_site_url(cycle.url or '/')}\n"
+        f"\n\nپیشخوان ارزیابی عملکرد: {absolute_url('/admin/evaluation/')}\n"
+        f"صفحه دوره: {absolute_url(cycle.url or '/')}\n"
         "این پیام را سامانه سند فرستاده است."
     )
 

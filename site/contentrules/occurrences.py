@@ -6,16 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
 from contentrules.choices import DeadlineSource, Event
 from jalali.calendar import format_jalali, format_jalali_datetime
 from jalali.digits import to_persian_digits
+from sanad.links import absolute_url, page_link
 
 
 @dataclass(frozen=True)
@@ -44,19 +44,6 @@ class Occurrence:
     @property
     def title(self) -> str:
         return str(getattr(self.obj, "title", "") or self.obj)[:255]
-
-
-def admin_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def page_link(page: Page) -> str:
-    """The page's public address when it has one, else its editor in the admin."""
-    try:
-        url = page.full_url if page.live else None
-    except Exception:  # a page outside any site has no address; the editor link still works
-        url = None
-    return url or admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 def _type_label(obj: models.Model) -> str:
@@ -169,10 +156,7 @@ def cycle_phase_deadline(cycle, kind: str, label: str, due_on: dt.date, today: d
 
 
 def disposition_deadline(record, due_on: dt.date, today: dt.date) -> Occurrence:
-    try:
-        link = admin_url(reverse("records:edit", args=[record.pk]))
-    except NoReverseMatch:  # the records viewset not mounted: the admin's home still leads there
-        link = admin_url("/admin/")
+    link = absolute_url(reverse("records_record_detail", args=[record.pk]))
     series = record.series
     return Occurrence(
         event=Event.DEADLINE,

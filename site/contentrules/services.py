@@ -29,6 +29,7 @@ from contentrules.models import ContentRule, DigestEntry, Firing
 from contentrules.occurrences import Occurrence
 from jalali.calendar import format_jalali, format_jalali_datetime
 from jalali.digits import to_persian_digits
+from sanad.links import absolute_url
 
 logger = logging.getLogger("sanad.contentrules")
 
@@ -236,7 +237,7 @@ def report_given_up(firing: Firing) -> None:
             f"رویداد: {firing.get_event_display()} — {format_jalali_datetime(firing.happened_at)}",
             f"آخرین خطا: {firing.last_error}",
             "",
-            f"فهرست اجرای قواعد: {occurrences.admin_url('/admin/contentrules/firings/')}",
+            f"فهرست اجرای قواعد: {absolute_url('/admin/contentrules/firings/')}",
             "پس از رفع مشکل می‌توانید از همان‌جا «تلاش دوباره» را بزنید.",
         ]
     )

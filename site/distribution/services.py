@@ -29,6 +29,7 @@ from jalali.digits import to_persian_digits
 from procedures.audit import record, record_refusal
 from procedures.models.register import ControlledRevision, RevisionStatus
 from procedures.rules import format_revision_number
+from sanad.links import absolute_url, page_link
 
 logger = logging.getLogger("sanad.distribution")
 
@@ -45,18 +46,6 @@ LOG_SERIES_SLUG = "distribution-acknowledgement-logs"
 
 def _series_code() -> str:
     return getattr(settings, "DISTRIBUTION_LOG_SERIES_CODE", "س-ت-۰۱")
-
-
-def _absolute(url: str) -> str:
-    if url.startswith("http://") or url.startswith("https://"):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
-def document_link(page) -> str:
-    """The document's public address (absolute), or its admin page when it has no public one."""
-    url = page.get_url() if page.live else None
-    return _absolute(url or reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 # --- the list --------------------------------------------------------------------------------------
@@ -104,11 +93,11 @@ def _request_message(req: AcknowledgementRequest, controlled: ControlledRevision
             f"کد سند: {controlled.code}",
             f"شماره بازنگری: {number}",
             f"تاریخ اجرا: {format_jalali(controlled.effective_from)}",
-            f"نشانی سند: {document_link(page)}",
+            f"نشانی سند: {page_link(page)}",
             "",
             f"لطفاً سند را مطالعه کنید و تا {format_jalali(req.due_on)} در پیشخوان سامانه سند "
             f"(بخش «اسناد منتظر تأیید مطالعه شما») گزینه «خواندم و فهمیدم» را بزنید:",
-            _absolute(reverse("wagtailadmin_home")),
+            absolute_url(reverse("wagtailadmin_home")),
             "",
             "این پیام را سامانه سند فرستاده است.",
         ]
