@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from jalali.calendar import parse_jalali
 from tests.factories import site_tree
+from tests.search.search_corpus import publish, reference
 
 AEO = "سازمان اداری و استخدامی کشور"
 MINISTRY = "وزارت آموزش و پرورش"
@@ -36,20 +37,6 @@ class Corpus:
 
     def query(self, text: str = IN_FORCE_QUERY) -> QueryDict:
         return QueryDict(text.format(aeo=self.aeo.pk, ministry=self.ministry.pk))
-
-
-def publish(page: Page) -> Page:
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def reference(parent: Page, slug: str, *, date: str | None = None, **fields) -> Page:
-    from procedures.models import ExternalReferencePage
-
-    page = ExternalReferencePage(slug=slug, date=parse_jalali(date) if date else None, **fields)
-    parent.add_child(instance=page)
-    return publish(page)
 
 
 def build_corpus() -> Corpus:
