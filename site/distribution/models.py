@@ -113,6 +113,13 @@ class DistributionList(models.Model):
     def __str__(self) -> str:
         return f"فهرست توزیع {self.page.title}"
 
+    def save(self, *args, **kwargs):
+        # The period rule holds on every path, the shell and bulk scripts included, not only in the form.
+        from distribution import rules
+
+        rules.check_acknowledgement_period(self.acknowledgement_days)
+        super().save(*args, **kwargs)
+
     def describe(self) -> dict:
         """The list as plain data, for the audit log's before/after."""
         return {

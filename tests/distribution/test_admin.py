@@ -1,5 +1,6 @@
 """The admin: the list edited from the document (audited), the dashboard panel and «خواندم و فهمیدم»."""
 
+import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
@@ -89,3 +90,11 @@ def test_only_quality_officers_edit_lists(dlist, people, client):
     client.force_login(people["auditor"])
     assert client.get(reverse("distribution_lists:inspect", args=[dlist.pk])).status_code == 200
     assert client.get(reverse("distribution_lists:edit", args=[dlist.pk])).status_code == 302
+
+
+def test_an_acknowledgement_period_out_of_range_is_refused_from_the_shell_too(draft):
+    from distribution.rules import DistributionRuleViolation
+
+    with pytest.raises(DistributionRuleViolation):
+        DistributionList.objects.create(page=draft, acknowledgement_days=400)
+    assert not DistributionList.objects.exists()
