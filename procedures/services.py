@@ -407,6 +407,13 @@ def decide_withdrawal(request: WithdrawalRequest, *, decided_by, approve: bool) 
             ControlRuleViolation(Rule.SIGNER_ROLE, "فقط تصویب‌کننده درباره ابطال سند تصمیم می‌گیرد."),
             decided_by,
         )
+    try:
+        # Withdrawal is decided by an approver of the document's own unit, as its approval was.
+        rules.check_signer_in_unit(
+            role=SignOffRole.APPROVER, in_scope=_in_unit_scope(decided_by, SignOffRole.APPROVER, page)
+        )
+    except ControlRuleViolation as exc:
+        _refuse(page, exc, decided_by)
     request.status = WithdrawalRequest.Status.APPROVED if approve else WithdrawalRequest.Status.REJECTED
     request.decided_by = decided_by
     request.decided_at = timezone.now()

@@ -195,3 +195,20 @@ def test_unit_role_counts_as_the_role(people):
 
     assert has_role(people["b_officer"], Role.QUALITY_OFFICER)
     assert not has_role(people["b_officer"], Role.APPROVER)
+
+
+def test_approver_of_another_unit_cannot_decide_a_withdrawal(page_b, people):
+    from procedures.models import RevisionStatus, WithdrawalRequest
+    from procedures.services import decide_withdrawal, request_withdrawal
+
+    edit_draft(page_b, people["b_officer"], title="روش اجرایی واحد ب")
+    state = submit(page_b, people["b_officer"])
+    act(state, people["b_confirmer"])
+    act(state, people["b_approver"])
+    page = ProcedurePage.objects.get(pk=page_b.pk)
+    request = request_withdrawal(page, requested_by=people["b_officer"], reason="جایگزین با روش اجرایی تازه")
+    with pytest.raises(ControlRuleViolation, match="واحدی"):
+        decide_withdrawal(request, decided_by=people["a_approver"], approve=True)
+    assert WithdrawalRequest.objects.get(pk=request.pk).status == WithdrawalRequest.Status.PENDING
+    decide_withdrawal(request, decided_by=people["b_approver"], approve=True)
+    assert page.current_controlled_revision.status == RevisionStatus.WITHDRAWN
