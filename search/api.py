@@ -123,7 +123,10 @@ def search_api(request: HttpRequest) -> JsonResponse:
     params = read_params(request.GET, api=True)
     if params.errors:
         return _json(
-            {"errors": [{"parameter": e.field, "message": e.message} for e in params.errors]},
+            {
+                "detail": " ".join(e.message for e in params.errors),
+                "errors": [{"parameter": e.field, "message": e.message} for e in params.errors],
+            },
             status=400,
         )
     return _json(serialise(run_search(params, request), request))

@@ -5,6 +5,9 @@ What it folds, and why:
   typed with Arabic ي/ك; people type «آیین‌نامه», «آئین نامه» and «ایین نامه» for one word.
 - Persian and Arabic-Indic digits to ASCII.
 - Diacritics, tatweel, bidi marks, ZWJ and BOM are dropped (a word with a diacritic inside matches its plain form).
+- Control characters (NUL and the rest of C0/C1, DEL) become spaces: the FTS5 and
+  Elasticsearch tokenizers already break words there, PostgreSQL refuses NUL in text, and SQLite's FTS5
+  reads a MATCH string only up to its first NUL. Folding them here keeps index and query in step.
 - The zero-width non-joiner is lost or typed as a space as often as it is kept. Two cases:
   1. a detached affix (ها، های، هایی، ای، تر، ترین، ام، اند، می، نمی …, see ``SUFFIXES``/``PREFIXES``) is
      joined to its word whether ZWNJ, a space or nothing separates them: «دستگاههای», «دستگاه‌های» and
@@ -53,7 +56,11 @@ _DROPPED = (
     + [chr(c) for c in range(0x202A, 0x202F)]  # bidi embeddings and overrides
     + [chr(c) for c in range(0x2066, 0x206A)]  # bidi isolates
 )
-TABLE = str.maketrans({**_LETTERS, **_DIGITS, **dict.fromkeys(_DROPPED, None)})
+# C0, DEL and C1 (category Cc): word breaks, never part of a word.
+_CONTROLS = [chr(c) for c in range(0x00, 0x20)] + [chr(c) for c in range(0x7F, 0xA0)]
+TABLE = str.maketrans(
+    {**_LETTERS, **_DIGITS, **dict.fromkeys(_DROPPED, None), **dict.fromkeys(_CONTROLS, " ")}
+)
 
 ZWNJ = "\u200c"
 # Affixes written detached (space or ZWNJ) that belong to the word beside them.
@@ -87,11 +94,19 @@ _SPACES = re.compile(r"\s+")
 ZWNJ_REPLACEMENT = " "
 
 # 2-: ZWNJ between compound parts became a space (it was removed in 1-); affixes join before «،» too.
+# The hash also changed when control characters began to fold to spaces.
 VERSION = (
     "2-"
     + hashlib.sha256(
         repr(
-            (sorted(_LETTERS.items()), _DROPPED, _SUFFIX_RE.pattern, _PREFIX_RE.pattern, ZWNJ_REPLACEMENT)
+            (
+                sorted(_LETTERS.items()),
+                _DROPPED,
+                _SUFFIX_RE.pattern,
+                _PREFIX_RE.pattern,
+                ZWNJ_REPLACEMENT,
+                _CONTROLS,
+            )
         ).encode()
     ).hexdigest()[:12]
 )

@@ -2,17 +2,24 @@
 
 ``q``, ``type`` (repeatable), ``subject`` (repeatable), ``authority``, ``year``, ``status``, ``from``, ``to``,
 ``sort``, ``page`` and (API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
+
+Also the one place where any search path (this page, the JSON API, collections, Wagtail API v2 in
+``sanad.api``) reads a number or a text from the address: ``read_integer`` takes digits of any script
+only when the whole value is a decimal number in range, ``clean_text`` turns control characters and
+lone surrogates into spaces (as the normaliser does with control characters in indexed text).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
 from jalali.calendar import PARSE_MAX_YEAR, PARSE_MIN_YEAR, JalaliDateError, format_jalali, parse_jalali
-from jalali.digits import to_ascii_digits, to_persian_digits
+from jalali.digits import to_persian_digits
 from search.query import ParsedQuery, parse_query
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
 
@@ -20,6 +27,20 @@ SORTS: dict[str, str] = {"relevance": "مرتبط‌ترین", "newest": "تاز
 DEFAULT_PAGE_SIZE = 10
 API_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+#: Every parameter read here; the JSON API refuses others (a misspelt filter would silently widen a search).
+PARAMETERS = (
+    "q",
+    "type",
+    "subject",
+    "authority",
+    "year",
+    "status",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "page_size",
+)
 
 
 @dataclass(frozen=True)
@@ -68,9 +89,48 @@ class SearchParams:
         return "relevance" if self.parsed.groups else "newest"
 
 
-def _integer(value: str) -> int | None:
-    value = to_ascii_digits(value.strip())
-    return int(value) if value.isdigit() else None
+# Longer than any id, page or year; keeps ``int`` and the database away from huge numbers.
+MAX_INTEGER_DIGITS = 18
+# What no parameter may carry to a database or a template: C0/C1 controls, DEL, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def has_unsafe_characters(value: str) -> bool:
+    return _UNSAFE.search(value) is not None
+
+
+def clean_text(value: str) -> str:
+    """``value`` with control characters and lone surrogates as spaces (NUL cannot reach PostgreSQL or FTS5)."""
+    return _UNSAFE.sub(" ", value)
+
+
+def cleaned(data: QueryDict) -> QueryDict:
+    """A copy of ``data`` with every value passed through ``clean_text``."""
+    copy = QueryDict(mutable=True)
+    for name, values in data.lists():
+        copy.setlist(clean_text(name), [clean_text(v) for v in values])
+    return copy
+
+
+def read_integer(value: str, minimum: int = 0, maximum: int | None = None) -> int | None:
+    """A whole number written in any script's decimal digits («۱۲», «١٢», «12», «𝟏𝟐»), or ``None``.
+
+    Only characters with a decimal value count (``unicodedata.decimal``): «³» and «①» are digits to
+    ``str.isdigit`` but not decimal numbers, so they are refused here rather than failing in ``int``.
+    No sign, no separators, at most ``MAX_INTEGER_DIGITS`` digits, and within ``minimum``…``maximum``.
+    """
+    value = value.strip()
+    if not value or len(value) > MAX_INTEGER_DIGITS:
+        return None
+    number = 0
+    for char in value:
+        digit = unicodedata.decimal(char, None)
+        if digit is None:
+            return None
+        number = number * 10 + digit
+    if number < minimum or (maximum is not None and number > maximum):
+        return None
+    return number
 
 
 def _read_date(data: QueryDict, name: str, label: str, errors: list[ParamError]) -> dt.date | None:
@@ -104,6 +164,7 @@ def _read_subjects(data: QueryDict, params: SearchParams, errors: list[ParamErro
 
 
 def read_params(data: QueryDict, api: bool = False) -> SearchParams:
+    data = cleaned(data)
     errors: list[ParamError] = []
     q = data.get("q", "")
     parsed = parse_query(q)
@@ -127,7 +188,7 @@ def read_params(data: QueryDict, api: bool = False) -> SearchParams:
 
     authority = data.get("authority", "").strip()
     if authority:
-        number = _integer(authority)
+        number = read_integer(authority)
         if number is None or number not in dict(authority_choices()):
             errors.append(
                 ParamError("authority", f"مرجع صدور «{authority}» پیدا نشد؛ شناسهٔ عددی مرجع را بنویسید.")
@@ -137,7 +198,7 @@ def read_params(data: QueryDict, api: bool = False) -> SearchParams:
 
     year = data.get("year", "").strip()
     if year:
-        number = _integer(year)
+        number = read_integer(year)
         if number is None or not PARSE_MIN_YEAR <= number <= PARSE_MAX_YEAR:
             errors.append(
                 ParamError("year", f"سال «{year}» درست نیست؛ سال شمسی را چهاررقمی بنویسید، مانند ۱۳۹۱.")
@@ -177,18 +238,26 @@ def read_params(data: QueryDict, api: bool = False) -> SearchParams:
 
     page = data.get("page", "").strip()
     if page:
-        number = _integer(page)
-        if number is None or number < 1:
+        number = read_integer(page, minimum=1)
+        if number is None:
             errors.append(ParamError("page", f"شمارهٔ صفحه «{page}» درست نیست؛ عددی از ۱ به بالا بنویسید."))
         else:
             params.page = number
 
     if api:
+        unknown = sorted({name for name in data if name not in PARAMETERS})
+        if unknown:
+            errors.append(
+                ParamError(
+                    "parameters",
+                    f"پارامتر «{'، '.join(unknown)[:200]}» شناخته نیست؛ پارامترها: {'، '.join(PARAMETERS)}.",
+                )
+            )
         params.page_size = API_PAGE_SIZE
         size = data.get("page_size", "").strip()
         if size:
-            number = _integer(size)
-            if number is None or not 1 <= number <= MAX_PAGE_SIZE:
+            number = read_integer(size, minimum=1, maximum=MAX_PAGE_SIZE)
+            if number is None:
                 errors.append(
                     ParamError(
                         "page_size",

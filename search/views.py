@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from search.params import SORTS, read_params
+from search.params import SORTS, cleaned, read_params
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
 from search.results import FacetValue, run_search
 from subjects.names import subject_key
@@ -67,12 +67,13 @@ def search_page(request: HttpRequest) -> TemplateResponse:
         elided_pages = list(
             outcome.page.paginator.get_elided_page_range(outcome.page.number, on_each_side=2, on_ends=1)
         )
+    shown = cleaned(request.GET)  # the form shows back what was typed, less control characters
     context = {
         "params": params,
         "outcome": outcome,
         "errors": params.errors,
         "form": {
-            key: request.GET.get(key, "")
+            key: shown.get(key, "")
             for key in ("q", "type", "authority", "year", "status", "from", "to", "sort")
         },
         "subjects": params.subjects,

@@ -1,0 +1,259 @@
+"""Generated queries and parameters thrown at every search path: none may answer with a server error.
+
+Each path gets ``FUZZ_EXAMPLES`` requests (``SANAD_FUZZ_EXAMPLES`` overrides it) built from Persian
+search words, operators, quotes and brackets, act numbers and Jalali dates in every digit script, digits
+that are not decimal numbers («³», «①»), huge numbers, control characters, lone surrogates and bytes that
+are not UTF-8 at all, under known parameter names and made-up ones. The examples are derived from a
+fixed seed (``derandomize``), so a run repeats the one before it.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote, quote_from_bytes
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.search.search_corpus import corpus_for_module
+
+FUZZ_EXAMPLES = int(os.environ.get("SANAD_FUZZ_EXAMPLES", "1000"))
+
+WORDS = [
+    "وظایف",
+    "وظايف",
+    "دفاتر",
+    "مديريت",
+    "عملکرد",
+    "دستگاه‌های",
+    "دستگاه های",
+    "بخشنامه",
+    "بخش‌نامه",
+    "آیین‌نامه",
+    "اجرایی",
+    "نظام اداری",
+    "لغو",
+    "ارزیابی",
+    "a",
+    "Sanad",
+]
+OPERATORS = [
+    "OR",
+    "AND",
+    "NOT",
+    "-",
+    "+",
+    "|",
+    "||",
+    "&&",
+    "(",
+    ")",
+    '"',
+    "«",
+    "»",
+    "“",
+    "”",
+    "*",
+    ":",
+    "^",
+    "~",
+]
+NUMBERS = [
+    "۳۶۷۷۳/۹۱/۲۱۰",
+    "36773/91/210",
+    "٣٦٧٧٣/٩١/٢١٠",
+    "۴۲۲۵/۴۴۳۲۷",
+    "۱۲۷۶۷۵ / ت ۵۰۶۴۲ ه",
+    "م پ-م-۱-۰۴/۰۰",
+    "۷۴۹۰۱۴",
+    "99999999999999999999",
+    "-1",
+    "0",
+    "1e9",
+    "1_000",
+]
+DATES = [
+    "۱۳۹۱/۰۹/۱۳",
+    "13/09/1391",
+    "۱۳ آذر ۱۳۹۱",
+    "1399/13/45",
+    "۱۳۹۹/۰۰/۰۰",
+    "0/0/0",
+    "1391-9-13",
+    "۳۱ اسفند ۱۴۰۳",
+]
+# Digits of many scripts: real decimal digits (Persian, Arabic-Indic, mathematical bold, Devanagari,
+# N'Ko, fullwidth) and characters that are "digits" to ``str.isdigit`` without being decimal numbers.
+DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩𝟎𝟑𝟗०३߃３" + "²³¹①②⑩⁴₃⓪❸"
+CONTROLS = (
+    "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]) + "\u200c\u200d\u200f\u202e\ufeff"
+)
+
+PARAMETERS = [
+    "q",
+    "type",
+    "subject",
+    "authority",
+    "year",
+    "status",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "page_size",
+    "search",
+    "search_operator",
+    "offset",
+    "limit",
+    "fields",
+    "order",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "locale",
+    "site",
+    "id",
+    "title",
+    "slug",
+    "show_in_menus",
+    "html_path",
+    "rich_text_format",
+    "format",
+]
+KNOWN_VALUES = [
+    "circular",
+    "procedure",
+    "in_force",
+    "superseded",
+    "relevance",
+    "newest",
+    "wagtailcore.Page",
+    "procedures.ExternalReferencePage",
+    "title,-slug",
+    "*",
+    "_,title",
+    "title(id)",
+    "random",
+    "-title",
+    "root",
+    "and",
+    "or",
+    "foo",
+    "true",
+    "json",
+    "html",
+    "fa",
+    "localhost:80",
+    "x:99999999999999999999",
+    "/",
+]
+
+digits = st.text(alphabet=DIGITS, min_size=1, max_size=22)
+numbers = st.one_of(
+    st.integers(min_value=-(10**25), max_value=10**25).map(str),
+    digits,
+    st.sampled_from(NUMBERS),
+)
+tokens = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(OPERATORS),
+    st.sampled_from(NUMBERS),
+    st.sampled_from(DATES),
+    digits,
+    st.text(alphabet=CONTROLS, min_size=1, max_size=3),
+    st.text(max_size=6),  # any character but lone surrogates (those come as raw bytes below)
+)
+queries = st.one_of(
+    st.lists(tokens, max_size=12).map(" ".join),
+    st.lists(tokens, max_size=8).map("".join),
+    st.text(max_size=40),
+    st.sampled_from(["a" * 300, "وظایف " * 60, "(" * 50, '"' * 7, "-" * 30, "OR " * 20]),
+)
+values = st.one_of(queries, numbers, st.sampled_from(KNOWN_VALUES), st.sampled_from(DATES))
+names = st.one_of(st.sampled_from(PARAMETERS), st.text(min_size=1, max_size=8))
+
+
+@st.composite
+def query_strings(draw) -> str:
+    """A query string: a few parameters, percent-encoded, now and then one as raw (often invalid) bytes."""
+    pairs = draw(st.lists(st.tuples(names, values), min_size=1, max_size=5))
+    parts = [f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in pairs]
+    if draw(st.integers(0, 9)) == 0:
+        raw = draw(
+            st.binary(max_size=12) | st.sampled_from([b"\xed\xa0\x80", b"\xff\xfe", b"\xc0\x80", b"%"])
+        )
+        parts.append(
+            f"{draw(st.sampled_from(['q', 'search', 'page', 'type']))}={quote_from_bytes(raw, safe='')}"
+        )
+    return "&".join(parts)
+
+
+@pytest.fixture(scope="module")
+def shared_corpus(django_db_setup, django_db_blocker):
+    with corpus_for_module(django_db_blocker) as corpus:
+        with django_db_blocker.unblock():
+            corpus.collection = saved_collection(corpus)
+        yield corpus
+
+
+def saved_collection(corpus):
+    from smartfolders.models import SavedSearchPage
+    from tests.search.search_corpus import publish
+
+    page = SavedSearchPage(
+        title="بخشنامه‌های نافذ", slug="circulars-in-force", kinds=["circular"], status="in_force"
+    )
+    corpus.home.add_child(instance=page)
+    return publish(page)
+
+
+@pytest.fixture
+def corpus(shared_corpus, db):
+    return shared_corpus
+
+
+def paths(corpus) -> dict[str, list[str]]:
+    collection = corpus.collection.url
+    return {
+        "search_page": ["/search/"],
+        "search_api": ["/api/search/"],
+        "feed": ["/search/feed/"],
+        "api_v2": [
+            "/api/v2/pages/",
+            f"/api/v2/pages/{corpus.circular.pk}/",
+            "/api/v2/pages/find/",
+            "/api/v2/documents/",
+            "/api/v2/images/",
+        ],
+        "collection": [collection, f"{collection}feed/", f"{collection}export/csv/"],
+    }
+
+
+FUZZ_SETTINGS = settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+
+
+@pytest.mark.parametrize("path", ["search_page", "search_api", "feed", "api_v2", "collection"])
+def test_no_generated_query_or_parameter_gets_a_server_error(corpus, path):
+    client = Client()  # raises what a view raises, so a failure shows its traceback
+    addresses = paths(corpus)[path]
+
+    @FUZZ_SETTINGS
+    @given(address=st.sampled_from(addresses), query=query_strings())
+    def check(address: str, query: str) -> None:
+        response = client.get(f"{address}?{query}")
+        assert response.status_code < 500, (address, query, response.status_code)
+
+    check()
