@@ -90,6 +90,18 @@ DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩𝟎𝟑𝟗०३߃
 CONTROLS = (
     "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]) + "\u200c\u200d\u200f\u202e\ufeff"
 )
+# Characters drawn one by one: sampling a fixed alphabet is many times cheaper than Hypothesis's whole
+# Unicode, which keeps generation from costing more than the requests. Persian and Arabic letters,
+# marks and tatweel, Latin, punctuation and the query syntax, whitespace of every kind, the replacement
+# character and non-characters, astral symbols.
+ALPHABET = (
+    "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةۀأإآؤئء"
+    "\u064b\u064e\u0650\u0651\u0652\u0670\u0640"
+    "aAzZéİß"
+    " \t\n\r\u00a0\u2003\u3000"
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”،؛؟٪٫٬"
+    "\ufffd\uffff\ufdd0😀𝕬\U0010ffff" + DIGITS + CONTROLS
+)
 
 PARAMETERS = [
     "q",
@@ -164,16 +176,16 @@ tokens = st.one_of(
     st.sampled_from(DATES),
     digits,
     st.text(alphabet=CONTROLS, min_size=1, max_size=3),
-    st.text(max_size=6),  # any character but lone surrogates (those come as raw bytes below)
+    st.text(alphabet=ALPHABET, max_size=6),  # lone surrogates come as raw bytes, below
 )
 queries = st.one_of(
     st.lists(tokens, max_size=12).map(" ".join),
     st.lists(tokens, max_size=8).map("".join),
-    st.text(max_size=40),
+    st.text(alphabet=ALPHABET, max_size=40),
     st.sampled_from(["a" * 300, "وظایف " * 60, "(" * 50, '"' * 7, "-" * 30, "OR " * 20]),
 )
 values = st.one_of(queries, numbers, st.sampled_from(KNOWN_VALUES), st.sampled_from(DATES))
-names = st.one_of(st.sampled_from(PARAMETERS), st.text(min_size=1, max_size=8))
+names = st.one_of(st.sampled_from(PARAMETERS), st.text(alphabet=ALPHABET, min_size=1, max_size=8))
 
 
 @st.composite
@@ -255,5 +267,41 @@ def test_no_generated_query_or_parameter_gets_a_server_error(corpus, path):
     def check(address: str, query: str) -> None:
         response = client.get(f"{address}?{query}")
         assert response.status_code < 500, (address, query, response.status_code)
+
+    check()
+
+
+# --- the readers themselves, without the HTTP stack: many more examples in the same time ---------------
+
+READER_EXAMPLES = int(os.environ.get("SANAD_FUZZ_READER_EXAMPLES", "10000"))
+
+
+@pytest.mark.django_db
+def test_the_parameter_readers_answer_every_generated_query_string_with_values_or_persian_errors():
+    from django.http import QueryDict
+    from wagtail.api.v2.utils import BadRequestError
+
+    from sanad.api import check_common_parameters
+    from search.backends.folding import fold_query
+    from search.backends.fts5_query import compile_query
+    from search.params import read_params
+    from search.results import _text_query
+
+    @settings(FUZZ_SETTINGS, max_examples=READER_EXAMPLES)
+    @given(query=query_strings())
+    def check(query: str) -> None:
+        data = QueryDict(query)
+        for api in (False, True):
+            params = read_params(data, api=api)
+            assert all(any("\u0600" <= ch <= "\u06ff" for ch in e.message) for e in params.errors)
+            if not params.errors and params.parsed.groups:
+                text_groups = [g for g in params.parsed.groups if all(a.is_textual for a in g)]
+                if text_groups:
+                    compiled = compile_query(fold_query(_text_query(text_groups)))
+                    assert "\x00" not in compiled.expr
+        try:
+            check_common_parameters(data)
+        except BadRequestError as error:
+            assert any("\u0600" <= ch <= "\u06ff" for ch in str(error))
 
     check()
