@@ -85,7 +85,7 @@ def _atom_query(atom: Atom) -> SearchQuery:
     return Phrase(atom.text) if atom.kind == AtomKind.PHRASE else PlainText(atom.text, operator="and")
 
 
-def _text_query(groups: list[tuple[Atom, ...]]) -> SearchQuery:
+def text_query(groups: list[tuple[Atom, ...]]) -> SearchQuery:
     if all(len(g) == 1 and g[0].kind == AtomKind.WORD for g in groups):
         return PlainText(" ".join(g[0].text for g in groups), operator="and")
     parts = [_atom_query(g[0]) if len(g) == 1 else Or([_atom_query(a) for a in g]) for g in groups]
@@ -166,7 +166,7 @@ class _Matcher:
         text_groups = [g for g in parsed.groups if all(a.is_textual for a in g)]
         sets: list[set[int]] = []
         if text_groups:
-            order = self.text_search(_text_query(text_groups))
+            order = self.text_search(text_query(text_groups))
             self.text_rank = {pk: rank for rank, pk in enumerate(order)}
             sets.append(set(order))
         for group in parsed.groups:
@@ -325,6 +325,15 @@ def _sort_key(sort: str, matcher: _Matcher):
     if sort == "oldest":
         return lambda d: (d.date is None, date_value(d), d.title)
     return lambda d: (d.date is None, -date_value(d), d.title)
+
+
+def ranked_matches(parsed: ParsedQuery, request: HttpRequest | None) -> list[int]:
+    """The ids of the pages ``parsed`` matches that ``request``'s visitor may see, in /search/'s relevance
+    order (own number first, then text rank): how Wagtail API v2 answers numbers and dates (``sanad.api``)."""
+    matcher = _Matcher(searchable_types(), request)
+    documents = matcher.documents(matcher.match(parsed))
+    documents.sort(key=_sort_key("relevance", matcher))
+    return [document.pk for document in documents]
 
 
 def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:

@@ -7,21 +7,28 @@ clients read) instead of a server error or Wagtail's English.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
+from modelsearch.query import PlainText
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from jalali.digits import to_persian_digits
 from sanad.api_messages import NOT_FOUND, persian_message, persian_status_message
-from search.params import has_unsafe_characters, read_integer
-from search.query import MAX_QUERY_LENGTH
+from search.params import clean_text, has_unsafe_characters, read_integer
+from search.query import MAX_QUERY_LENGTH, AtomKind, parse_query
+from search.results import ranked_matches, text_query
 from subjects.api import DublinCorePagesAPIViewSet
 
 MAX_OFFSET = 10**9  # far past any listing; keeps the database's OFFSET within its integer type
@@ -97,6 +104,51 @@ def check_field_filters(data, model: type[models.Model], filterable: set[str]) -
                 _refuse(f"مقدار «{value[:40]}» برای «{name}» درست نیست.")
 
 
+class ParsedSearchFilter(SearchFilter):
+    """``?search=`` read by the search box's parser (``search.query``), as on /search/ and /api/search/.
+
+    Words, "phrases" and ``OR`` go to the search backend as the parser's query over every page type (as
+    Wagtail's own filter does); a query with an act number, a Jalali date or an excluded word is matched
+    by /search/'s matcher (``search.results.ranked_matches``) and listed in its relevance order unless
+    ``order`` is given. What the parser cannot read is a 400 with its Persian message.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        parsed = parse_query(clean_text(request.GET["search"]))
+        if parsed.errors:
+            raise BadRequestError(" ".join(parsed.errors))
+        if parsed.is_blank or not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            return super().filter_queryset(request, queryset, view)  # Wagtail's own answer
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        if parsed.excluded or any(not atom.is_textual for atom in parsed.atoms):
+            ranked = ranked_matches(parsed, request)
+            queryset = queryset.filter(pk__in=ranked)
+            if "order" in request.GET:
+                return queryset
+            rank = Case(
+                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), output_field=IntegerField()
+            )
+            return queryset.order_by(rank, "pk")
+        operator = request.GET.get("search_operator")
+        if operator and all(atom.kind == AtomKind.WORD for atom in parsed.atoms):
+            query = PlainText(" ".join(atom.text for atom in parsed.atoms), operator=operator)
+        else:
+            query = text_query(parsed.groups)
+        try:
+            return get_search_backend().search(query, queryset, order_by_relevance="order" not in request.GET)
+        except FilterFieldError as error:
+            raise BadRequestError(
+                f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
+            ) from error
+        except OrderByFieldError as error:
+            raise BadRequestError(
+                f"cannot order by '{error.field_name}' while searching (field is not indexed)"
+            ) from error
+
+
 class PersianRequestsMixin:
     """Bad parameters answered with 400 and a Persian message, on every action of the endpoint."""
 
@@ -123,7 +175,10 @@ class PersianRequestsMixin:
 
 
 class PagesAPIViewSet(PersianRequestsMixin, DublinCorePagesAPIViewSet):
-    pass
+    filter_backends = [
+        ParsedSearchFilter if backend is SearchFilter else backend
+        for backend in DublinCorePagesAPIViewSet.filter_backends
+    ]
 
 
 class DocumentsAPIViewSet(PersianRequestsMixin, DocumentsAPIViewSet):

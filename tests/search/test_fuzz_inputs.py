@@ -285,7 +285,7 @@ def test_the_parameter_readers_answer_every_generated_query_string_with_values_o
     from search.backends.folding import fold_query
     from search.backends.fts5_query import compile_query
     from search.params import read_params
-    from search.results import _text_query
+    from search.results import text_query
 
     @settings(FUZZ_SETTINGS, max_examples=READER_EXAMPLES)
     @given(query=query_strings())
@@ -297,7 +297,7 @@ def test_the_parameter_readers_answer_every_generated_query_string_with_values_o
             if not params.errors and params.parsed.groups:
                 text_groups = [g for g in params.parsed.groups if all(a.is_textual for a in g)]
                 if text_groups:
-                    compiled = compile_query(fold_query(_text_query(text_groups)))
+                    compiled = compile_query(fold_query(text_query(text_groups)))
                     assert "\x00" not in compiled.expr
         try:
             check_common_parameters(data)
