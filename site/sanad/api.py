@@ -28,12 +28,16 @@ from jalali.digits import to_persian_digits
 from sanad.api_messages import NOT_FOUND, persian_message, persian_status_message
 from search.params import clean_text, has_unsafe_characters, read_integer
 from search.query import MAX_QUERY_LENGTH, AtomKind, parse_query
-from search.results import ranked_matches, text_query
+from search.results import MAX_TEXT_HITS, ranked_matches, text_query
 from subjects.api import DublinCorePagesAPIViewSet
 
 MAX_OFFSET = 10**9  # far past any listing; keeps the database's OFFSET within its integer type
 MAX_FIELDS_LENGTH = 500  # Wagtail parses ``fields`` recursively: nesting depth is bounded by its length
 MAX_PORT = 65535
+# Number and date matches listed by API v2 (as many as /search/ considers), and how many are ranked;
+# both keep the SQL within SQLite's limit on parameters.
+MAX_MATCHES = MAX_TEXT_HITS
+MAX_RANKED = 500
 # Parameters that name a page by id; «root» is Wagtail's name for the site's root page.
 PAGE_ID_PARAMS = {"child_of": True, "descendant_of": True, "translation_of": True, "ancestor_of": False}
 
@@ -124,12 +128,14 @@ class ParsedSearchFilter(SearchFilter):
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
         if parsed.excluded or any(not atom.is_textual for atom in parsed.atoms):
-            ranked = ranked_matches(parsed, request)
+            ranked = ranked_matches(parsed, request)[:MAX_MATCHES]
             queryset = queryset.filter(pk__in=ranked)
             if "order" in request.GET:
                 return queryset
             rank = Case(
-                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), output_field=IntegerField()
+                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked[:MAX_RANKED])),
+                default=Value(MAX_RANKED),
+                output_field=IntegerField(),
             )
             return queryset.order_by(rank, "pk")
         operator = request.GET.get("search_operator")
