@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .media import public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,13 +20,13 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),
+    # Public images only; never documents, records or evidence (sanad.media).
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", public_media, name="public_media"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "rest_framework",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so its headers reach every response, error pages included.
     "sanad.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names, straight after SecurityMiddleware as WhiteNoise asks.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "sanad.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,10 +70,26 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a lockout into its Persian response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection on every login path (django-axes, counted in the database so every worker
+# shares it): after AXES_FAILURE_LIMIT failures for one user name, or from one address, logins stop
+# for AXES_COOLOFF_TIME hours or until an administrator unlocks them («قفل‌های ورود», audited).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "sanad.urls"
 
@@ -125,6 +145,7 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
 
@@ -135,6 +156,19 @@ WAGTAIL_SITE_NAME = "سند — سامانه مدیریت اسناد و سواب
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "zip", "csv", "odt", "ods", "txt", "png", "jpg"]
+# Every upload is judged by its bytes (records.uploads via sanad.uploads), not only by its name.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sanad.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sanad.uploads.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
+SANAD_DOCUMENT_TYPES = ["pdf", "docx", "xlsx", "zip", "csv", "odt", "ods", "txt", "png", "jpg"]
+SANAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+SANAD_IMAGE_TYPES = ["jpg", "png", "gif", "webp"]
+SANAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANAD_IMAGE_MAX_BYTES
+# Documents always pass through Wagtail's permission-checked view, downloaded as attachments
+# (X-Content-Type-Options: nosniff comes from SecurityMiddleware), never from a raw media URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_WORKFLOW_ENABLED = True
 # A reviewer must see what they sign: any edit during review restarts the sign-off.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

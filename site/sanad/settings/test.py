@@ -14,6 +14,7 @@ DATABASES = {"default": database_from_env(os.environ, BASE_DIR / "var" / "test.s
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sanad-test-media-"))
+(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise reads it at start
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
