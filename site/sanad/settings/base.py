@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "units",
     "smartfolders",
     "contentrules",
+    "worker",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -257,6 +260,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-# django-tasks: Wagtail's own tasks and content-rule actions run at once, after commit, in the process
-# that enqueued them. Production with a worker: see site/contentrules/__init__.py (DatabaseBackend).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (django-tasks): content-rule actions, e-mails, acknowledgement requests, scheduled jobs
+# (site/worker/). SANAD_TASKS_BACKEND=database queues them in the database for `manage.py db_worker`
+# (production's default); "immediate" runs them at once, after commit, in the process that enqueued
+# them (tests and the SQLite demo).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("SANAD_TASKS_BACKEND", "immediate")]}}

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, database_from_env
+from .base import BASE_DIR, TASK_BACKENDS, database_from_env
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -31,6 +31,9 @@ if os.environ.get("ELASTICSEARCH_URL"):
             },
         }
     }
+
+# Background work goes to the worker (manage.py db_worker) unless SANAD_TASKS_BACKEND says otherwise.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("SANAD_TASKS_BACKEND", "database")]}}
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
