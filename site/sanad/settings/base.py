@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # Static files with hashed names, straight after SecurityMiddleware as WhiteNoise asks.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sanad.middleware.PublicCacheMiddleware",
+    # Anonymous readers' pages straight from the shared cache, before sessions and auth (sanad.pagecache).
+    "sanad.pagecache.ServerPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -203,6 +205,8 @@ RECORDS_CERTIFICATE_SERIES_CODE = "س-گ-۰۱"
 # Anonymous GETs of public pages may be cached this long by browsers and proxies (sanad.middleware).
 # Short, because announcements appear and disappear on their own every few minutes.
 SANAD_PUBLIC_CACHE_SECONDS = 300
+# The server keeps anonymous pages this long at most; any publication invalidates them at once.
+SANAD_PAGE_CACHE_SECONDS = 600
 
 # Content security policy of the public site: nothing inline, nothing from elsewhere. Style
 # attributes are allowed because controlled documents pass their print running heads that way.

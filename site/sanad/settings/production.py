@@ -32,6 +32,19 @@ if os.environ.get("ELASTICSEARCH_URL"):
         }
     }
 
+# The page cache and rate limits must be shared by every gunicorn worker: Redis when REDIS_URL is set
+# (base settings), else files on the server's disk.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("SANAD_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
+SANAD_PAGE_CACHE_SECONDS = int(os.environ.get("SANAD_PAGE_CACHE_SECONDS", "600"))
+
 # Background work goes to the worker (manage.py db_worker) unless SANAD_TASKS_BACKEND says otherwise.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("SANAD_TASKS_BACKEND", "database")]}}
 
