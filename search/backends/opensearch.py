@@ -7,18 +7,15 @@ adds — the analysis chain generated from the normaliser, normalised documents 
 normaliser version in each mapping — is ``search.backends.elasticsearch_common``, shared with
 ``search.backends.elasticsearch``. CI runs it against a real OpenSearch 2.19 node
 (``search/opensearch-node/``).
+
+modelsearch has a backend per ``opensearch-py`` major version (2.x takes positional arguments, 3.x only
+keywords); both clients speak to an OpenSearch 2 server, so the classes follow the installed client.
 """
 
 from __future__ import annotations
 
-from modelsearch.backends.opensearch2 import (
-    OpenSearch2AutocompleteQueryCompiler,
-    OpenSearch2Index,
-    OpenSearch2Mapping,
-    OpenSearch2SearchBackend,
-    OpenSearch2SearchQueryCompiler,
-    OpenSearch2SearchResults,
-)
+from modelsearch.backends import opensearch2, opensearch3
+from opensearchpy import VERSION as CLIENT_VERSION
 
 from search.backends.elasticsearch_common import (
     NormalisedQueryMixin,
@@ -27,29 +24,38 @@ from search.backends.elasticsearch_common import (
     SanadMappingMixin,
 )
 
+_stock = opensearch3 if CLIENT_VERSION[0] >= 3 else opensearch2
+_name = "OpenSearch3" if CLIENT_VERSION[0] >= 3 else "OpenSearch2"
+OpenSearchMapping = getattr(_stock, f"{_name}Mapping")
+OpenSearchIndex = getattr(_stock, f"{_name}Index")
+OpenSearchSearchBackend = getattr(_stock, f"{_name}SearchBackend")
+OpenSearchSearchQueryCompiler = getattr(_stock, f"{_name}SearchQueryCompiler")
+OpenSearchAutocompleteQueryCompiler = getattr(_stock, f"{_name}AutocompleteQueryCompiler")
+OpenSearchSearchResults = getattr(_stock, f"{_name}SearchResults")
 
-class SanadOpenSearchMapping(SanadMappingMixin, OpenSearch2Mapping):
+
+class SanadOpenSearchMapping(SanadMappingMixin, OpenSearchMapping):
     pass
 
 
-class SanadOpenSearchQueryCompiler(NormalisedQueryMixin, OpenSearch2SearchQueryCompiler):
+class SanadOpenSearchQueryCompiler(NormalisedQueryMixin, OpenSearchSearchQueryCompiler):
     mapping_class = SanadOpenSearchMapping
 
 
-class SanadOpenSearchAutocompleteQueryCompiler(NormalisedQueryMixin, OpenSearch2AutocompleteQueryCompiler):
+class SanadOpenSearchAutocompleteQueryCompiler(NormalisedQueryMixin, OpenSearchAutocompleteQueryCompiler):
     mapping_class = SanadOpenSearchMapping
 
 
-class SanadOpenSearchIndex(SanadIndexMixin, OpenSearch2Index):
+class SanadOpenSearchIndex(SanadIndexMixin, OpenSearchIndex):
     pass
 
 
-class SanadOpenSearchBackend(SanadBackendMixin, OpenSearch2SearchBackend):
+class SanadOpenSearchBackend(SanadBackendMixin, OpenSearchSearchBackend):
     mapping_class = SanadOpenSearchMapping
     index_class = SanadOpenSearchIndex
     query_compiler_class = SanadOpenSearchQueryCompiler
     autocomplete_query_compiler_class = SanadOpenSearchAutocompleteQueryCompiler
-    results_class = OpenSearch2SearchResults
+    results_class = OpenSearchSearchResults
 
 
 SearchBackend = SanadOpenSearchBackend

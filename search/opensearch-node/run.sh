@@ -6,7 +6,8 @@
 #   run.sh stop    stop the node and delete its data
 #   run.sh url     print the node's URL
 #
-# Environment: OPENSEARCH_PORT (HTTP, default 9200; transport is that + 100), OPENSEARCH_WAIT (default 60),
+# Environment: OPENSEARCH_PORT (HTTP, default 9200), OPENSEARCH_TRANSPORT_PORT (default HTTP + 100),
+# OPENSEARCH_WAIT (default 60),
 # OPENSEARCH_HEAP (default 512m), OPENSEARCH_STATE (pid and log files, default <repo>/var/opensearch-<port>).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -78,7 +79,7 @@ start() {
   nohup java -Xms"$heap" -Xmx"$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
     -Dlog4j2.disable.jmx=true -Dfile.encoding=UTF-8 \
     -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
-    sanad.search.SanadTestNode "$home" "$port" "$((port + 100))" >"$log_file" 2>&1 &
+    sanad.search.SanadTestNode "$home" "$port" "${OPENSEARCH_TRANSPORT_PORT:-$((port + 100))}" >"$log_file" 2>&1 &
   echo $! >"$pid_file"
   wait_ready
   echo "OpenSearch started in $((SECONDS - started))s (pid $(cat "$pid_file"), log $log_file)"
@@ -93,11 +94,11 @@ stop() {
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
     echo "OpenSearch stopped (pid $pid)"
   fi
-  rm -f "$pid_file"
   if [ -f "$home_file" ]; then
     rm -rf "$(cat "$home_file")"
-    rm -f "$home_file"
   fi
+  rm -f "$pid_file" "$log_file" "$home_file"
+  rmdir "$state" 2>/dev/null || true
 }
 
 case "${1:-}" in

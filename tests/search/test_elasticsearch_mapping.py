@@ -15,6 +15,7 @@ from procedures.models import ExternalReferencePage, ProcedurePage
 from search import es_analysis
 from search import normalise as normaliser
 from search.backends.elasticsearch import SanadElasticsearchBackend, SanadElasticsearchMapping
+from search.backends.opensearch import SanadOpenSearchMapping
 from search.normalise import VERSION
 
 ANALYZERS = (es_analysis.TEXT_ANALYZER, es_analysis.QUERY_ANALYZER, es_analysis.EDGENGRAM_ANALYZER)
@@ -134,9 +135,10 @@ def test_a_normaliser_regex_java_would_read_differently_is_refused():
 # --- mappings -------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("mapping_class", [SanadElasticsearchMapping, SanadOpenSearchMapping])
 @pytest.mark.parametrize("model", [ExternalReferencePage, ProcedurePage])
-def test_every_text_field_of_the_page_mapping_uses_the_sanad_analyzers(model):
-    mapping = SanadElasticsearchMapping(model).get_mapping()
+def test_every_text_field_of_the_page_mapping_uses_the_sanad_analyzers(model, mapping_class):
+    mapping = mapping_class(model).get_mapping()
     fields = dict(text_fields(mapping["properties"]))
     assert {"title", "_all_text", "_all_text_boost_2_0", "_edgengrams", "title_edgengrams"} <= set(fields)
     for name, field in fields.items():
