@@ -312,7 +312,9 @@ def test_reindexing_swaps_the_alias_while_searches_keep_answering(corpus_in_both
     def search_once():
         try:
             hits = engine.es.search(index=alias.name, body=body)["hits"]["hits"]
-            answers.append(({hit["_index"] for hit in hits}, {int(hit["_id"]) for hit in hits}))
+            answers.append(
+                ({hit["_index"] for hit in hits}, {int(hit["_id"]) for hit in hits}, time.monotonic())
+            )
         except Exception as error:
             failures.append(repr(error))
 
@@ -324,9 +326,15 @@ def test_reindexing_swaps_the_alias_while_searches_keep_answering(corpus_in_both
 
     searcher = threading.Thread(target=search_until_done)
     searcher.start()
+    for _ in range(500):  # the old index has answered before the rebuild starts
+        if answers or failures:
+            break
+        time.sleep(0.01)
+    started = time.monotonic()
     try:
         call_command("update_index", backend_name=ENGINE_NAME, stdout=StringIO())
     finally:
+        finished = time.monotonic()
         done.set()
         searcher.join(timeout=60)
 
@@ -334,7 +342,9 @@ def test_reindexing_swaps_the_alias_while_searches_keep_answering(corpus_in_both
     assert after != before
     assert not engine.es.indices.exists(index=before)  # the old index is gone, the alias moved
     assert failures == []
-    assert all(circular in found for _, found in answers), "a search during the reindex missed the circular"
-    assert {index for indexes, _ in answers for index in indexes} <= {before, after}
-    assert any(before in indexes for indexes, _ in answers)  # searches ran while the old index answered
-    assert answers[-1][0] == {after}
+    assert all(circular in found for _, found, _ in answers), (
+        "a search during the reindex missed the circular"
+    )
+    assert {index for indexes, _, _ in answers for index in indexes} <= {before, after}
+    assert [at for _, _, at in answers if started < at < finished]  # searches answered while it rebuilt
+    assert answers[0][0] == {before} and answers[-1][0] == {after}
