@@ -7,13 +7,13 @@
 #   run.sh url     print the node's URL
 #
 # Environment: OPENSEARCH_PORT (HTTP, default 9200), OPENSEARCH_TRANSPORT_PORT (default HTTP + 100),
-# OPENSEARCH_WAIT (default 60),
+# OPENSEARCH_WAIT (default 120),
 # OPENSEARCH_HEAP (default 512m), OPENSEARCH_STATE (pid and log files, default <repo>/var/opensearch-<port>).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 port="${OPENSEARCH_PORT:-9200}"
-wait_seconds="${OPENSEARCH_WAIT:-60}"
+wait_seconds="${OPENSEARCH_WAIT:-120}"
 heap="${OPENSEARCH_HEAP:-512m}"
 state="${OPENSEARCH_STATE:-$repo/var/opensearch-$port}"
 pid_file="$state/node.pid"

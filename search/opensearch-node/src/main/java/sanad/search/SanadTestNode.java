@@ -43,7 +43,6 @@ public final class SanadTestNode extends Node {
             .put("discovery.type", "single-node")
             // A nearly full CI disk must not turn the indexes read-only under the tests.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put("action.destructive_requires_name", false)
             .build();
     }
 
