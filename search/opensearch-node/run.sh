@@ -36,7 +36,7 @@ build() {
   # Rebuilt only when the pom or the launcher changed since the last build.
   if [ ! -f "$here/target/classpath.txt" ] || [ -n "$(find "$here/pom.xml" "$here/src" -newer "$here/target/classpath.txt" -type f | head -n 1)" ]; then
     command -v mvn >/dev/null || { echo "run.sh: Maven (mvn) is not installed" >&2; exit 1; }
-    (cd "$here" && mvn -q -B package)
+    (cd "$here" && mvn -q -B -Dstyle.color=never package)
   fi
 }
 
