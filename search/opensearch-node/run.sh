@@ -93,6 +93,9 @@ stop() {
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
     echo "OpenSearch stopped (pid $pid)"
+  elif [ -f "$pid_file" ]; then
+    echo "run.sh: the node (pid $(cat "$pid_file")) had already exited; last lines of $log_file:" >&2
+    tail -n 40 "$log_file" >&2 || true
   fi
   if [ -f "$home_file" ]; then
     rm -rf "$(cat "$home_file")"

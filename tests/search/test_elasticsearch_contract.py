@@ -24,7 +24,7 @@ from wagtail.models import Page
 
 from procedures.models import ExternalReferencePage, ProcedurePage, ServiceStatementPage
 from sanad.settings.search_engine import search_engine_from_env
-from search.es_analysis import EDGENGRAM_ANALYZER, QUERY_ANALYZER, TEXT_ANALYZER
+from search.es_analysis import EDGENGRAM_ANALYZER, QUERY_ANALYZER, TEXT_ANALYZER, analysis_settings
 from search.normalise import VERSION, normalise
 from tests.search.analysis_samples import DOMAIN_SAMPLES, WORD_VARIANTS
 from tests.search.search_corpus import corpus_for_module, publish, reference
@@ -112,6 +112,15 @@ def page_index():
 def normalisers_words(index, text: str) -> list[str]:
     """The normaliser's output cut into words by the engine's plain ``standard`` tokenizer (no char filters)."""
     return analyze(index.backend, index.name, normalise(text), tokenizer="standard", filter=["lowercase"])
+
+
+def test_the_engine_keeps_the_generated_analysis_settings_rule_for_rule(page_index):
+    # The engine parses every mapping rule and pattern (a rule it could not read would fail index creation).
+    stored = page_index.es.indices.get_settings(index=page_index.name)[page_index.name]["settings"]["index"]
+    generated = analysis_settings()
+    for name, definition in generated["char_filter"].items():
+        assert stored["analysis"]["char_filter"][name] == definition, name
+    assert set(stored["analysis"]["analyzer"]) == set(generated["analyzer"])
 
 
 # --- the analyzer gives the normaliser's words ----------------------------------------------------
