@@ -36,7 +36,13 @@ build() {
   # Rebuilt only when the pom or the launcher changed since the last build.
   if [ ! -f "$here/target/classpath.txt" ] || [ -n "$(find "$here/pom.xml" "$here/src" -newer "$here/target/classpath.txt" -type f | head -n 1)" ]; then
     command -v mvn >/dev/null || { echo "run.sh: Maven (mvn) is not installed" >&2; exit 1; }
-    (cd "$here" && mvn -q -B -Dstyle.color=never package)
+    local out
+    if ! out="$(cd "$here" && mvn -q -B package 2>&1)"; then
+      echo "run.sh: the Maven build failed:" >&2
+      echo "$out" >&2
+      exit 1
+    fi
+    touch "$here/target/classpath.txt"  # Maven leaves it alone when the classpath did not change
   fi
 }
 
