@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, TASK_BACKENDS, database_from_env
+from .search_engine import search_engine_from_env
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -15,22 +16,11 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 DATABASES = {"default": database_from_env(os.environ, BASE_DIR / "var" / "sanad.sqlite3")}
 
-# Elasticsearch (optional): Sanad's backend, whose analyzers are generated from the Persian normaliser.
-# ELASTICSEARCH_URL may list several nodes, comma-separated; credentials go in the URL. Indexes are named
-# "<ELASTICSEARCH_INDEX>_<app>_<model>". The pinned client (elasticsearch 8.x) talks to an ES 8 server.
-if os.environ.get("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [u.strip() for u in os.environ["ELASTICSEARCH_URL"].split(",") if u.strip()],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "sanad").rstrip("_") + "_",
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "10")),
-            "OPTIONS": {
-                "max_retries": int(os.environ.get("ELASTICSEARCH_MAX_RETRIES", "3")),
-                "retry_on_timeout": True,
-            },
-        }
-    }
+# Elasticsearch 8/9 (ELASTICSEARCH_URL) or OpenSearch 2 (OPENSEARCH_URL), optional: Sanad's backends, whose
+# analyzers are generated from the Persian normaliser. Variables in settings/search_engine.py.
+_search_engine = search_engine_from_env(os.environ)
+if _search_engine:
+    WAGTAILSEARCH_BACKENDS = {"default": _search_engine}
 
 # The page cache and rate limits must be shared by every gunicorn worker: Redis when REDIS_URL is set
 # (base settings), else files on the server's disk.
