@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from jalali.calendar import format_jalali
 from procedures import blocks
+from search.attachments import AttachmentTextMixin
 from search.numbers import act_number_key
 from subjects.widgets import tags_panel
 
@@ -42,7 +43,7 @@ class RelationKind(models.TextChoices):
 ENDING_KINDS = (RelationKind.REPLACES, RelationKind.REPEALS)
 
 
-class ExternalReferencePage(Page):
+class ExternalReferencePage(AttachmentTextMixin, Page):
     ref_type = models.CharField("نوع سند", max_length=30, choices=ReferenceType.choices)
     number = models.CharField(
         "شماره", max_length=100, blank=True, help_text="همان‌گونه که در سند نوشته شده است."
@@ -93,6 +94,7 @@ class ExternalReferencePage(Page):
         index.SearchField("number_aliases"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("ref_type"),
         index.FilterField("date"),
         index.FilterField("number_key"),
