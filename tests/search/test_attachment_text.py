@@ -11,9 +11,9 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from bench.scans import page_image, scanned_pdf
 from search import extraction
 from search.attachments import AttachmentText
-from tests.search.scans import page_image, scanned_pdf
 
 needs_ocr = pytest.mark.skipif(
     not (shutil.which("tesseract") and shutil.which("pdftoppm")),
