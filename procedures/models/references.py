@@ -156,7 +156,24 @@ class ExternalReferencePage(Page):
 
     @property
     def in_force(self) -> bool:
-        return self.superseded_by is None
+        return self.superseded_by is None and not self.is_withdrawn
+
+    @property
+    def withdrawal(self):
+        """The approved withdrawal of this reference (custody.CitedWithdrawal), if withdrawn."""
+        from custody.models import CitedWithdrawal
+
+        return CitedWithdrawal.withdrawal_of(self.pk) if self.pk else None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawal is not None
+
+    def permissions_for_user(self, user):
+        """Cited by a published revision, it is not deleted or unpublished (custody)."""
+        from custody.permissions import CitedPagePermissionTester
+
+        return CitedPagePermissionTester(user, self)
 
     def amended_by(self):
         return ReferenceRelation.objects.filter(

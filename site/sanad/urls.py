@@ -1,3 +1,4 @@
+from custody.admin_views import delete_page
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -9,6 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .api import api_router
 
 urlpatterns = [
+    # In front of Wagtail's own delete view (same path): a page published revisions cite is refused with
+    # its Persian reason, before Wagtail's generic "no permission" (custody, issue #10 §2).
+    path("admin/pages/<int:page_id>/delete/", delete_page, name="custody_delete_page"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "units",
     "smartfolders",
     "contentrules",
+    "custody",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

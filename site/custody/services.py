@@ -1,0 +1,145 @@
+"""The writes of custody, each atomic and audited: trash and restore, withdrawal of cited pages.
+
+- ``trash_page`` / ``restore_page``: a published page an administrator removes is unpublished and hidden,
+  never deleted; restoring publishes again what was live.
+- ``request_withdrawal`` / ``decide_withdrawal``: an external reference or retention series is withdrawn
+  from use by one person's request and a second person's approval; it stays readable, marked withdrawn.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Page, Revision
+
+from custody import rules
+from custody.models import CitedWithdrawal, TrashedPage
+from procedures.audit import record, record_refusal
+from procedures.citations import citing_revisions
+
+
+def _refuse(page, exc, user):
+    record_refusal(page, exc, user=user)
+    raise exc
+
+
+def citing_codes(pages) -> list[str]:
+    """The codes of the published revisions citing any of ``pages``."""
+    codes: list[str] = []
+    for page in pages:
+        codes += [c.code for c in citing_revisions(page.pk) if c.code not in codes]
+    return codes
+
+
+def refusal_to_delete(page) -> rules.CustodyViolation | None:
+    """Why ``page`` (with its subtree) may not be hard-deleted, or None when it may."""
+    subtree = list(page.get_descendants(inclusive=True))
+    try:
+        rules.check_not_cited(citing_codes(subtree))
+        rules.check_may_hard_delete(published=any(p.first_published_at or p.live for p in subtree))
+    except rules.CustodyViolation as exc:
+        return exc
+    return None
+
+
+@transaction.atomic
+def trash_page(page, *, user, reason: str = "") -> TrashedPage:
+    """Move a published page (and its subtree) to the trash: unpublished, hidden, restorable."""
+    from procedures.models.register import ControlledRevision
+
+    page = Page.objects.select_for_update().get(pk=page.pk).specific
+    subtree = list(page.get_descendants(inclusive=True))
+    try:
+        rules.check_may_trash(
+            citing=citing_codes(subtree),
+            registered=ControlledRevision.objects.filter(page_id__in=[p.pk for p in subtree]).exists(),
+            in_trash=TrashedPage.objects.filter(page=page, restored_at=None).exists(),
+        )
+    except rules.CustodyViolation as exc:
+        _refuse(page, exc, user)
+    live = [[p.pk, p.live_revision_id] for p in subtree if p.live]
+    if page.live or live:
+        UnpublishPageAction(page, user=user, include_descendants=True).execute(skip_permission_checks=True)
+    entry = TrashedPage.objects.create(
+        page=page, title=page.title, reason=reason.strip(), unpublished=live, trashed_by=user
+    )
+    record(page, "sanad.trash", user=user, data={"reason": entry.reason, "pages": len(subtree)})
+    return entry
+
+
+@transaction.atomic
+def restore_page(entry: TrashedPage, *, user) -> TrashedPage:
+    """Take a page out of the trash and publish again what was live when it went in."""
+    entry = TrashedPage.objects.select_for_update().get(pk=entry.pk)
+    page = entry.page.specific
+    if not entry.in_trash:
+        _refuse(
+            page, rules.CustodyViolation(rules.Rule.TRASH_STATE, "این صفحه پیش‌تر بازگردانده شده است."), user
+        )
+    for page_id, revision_id in entry.unpublished:
+        revision = Revision.objects.filter(pk=revision_id).first() if revision_id else None
+        if revision is None:
+            revision = Page.objects.get(pk=page_id).specific.save_revision(user=user, log_action=False)
+        revision.publish(user=user, skip_permission_checks=True)
+    entry.restored_by = user
+    entry.restored_at = timezone.now()
+    entry.save(update_fields=["restored_by", "restored_at"])
+    record(page, "sanad.restore", user=user, data={"pages": len(entry.unpublished)})
+    return entry
+
+
+def _withdrawable(page) -> bool:
+    from procedures.models import ExternalReferencePage
+    from records.models import RetentionSeriesPage
+
+    return isinstance(page, (ExternalReferencePage, RetentionSeriesPage))
+
+
+@transaction.atomic
+def request_withdrawal(page, *, requested_by, reason: str) -> CitedWithdrawal:
+    page = page.specific
+    if not _withdrawable(page):
+        _refuse(
+            page,
+            rules.CustodyViolation(
+                rules.Rule.WITHDRAWAL, "فقط مستند برون‌سازمانی یا ردیف جدول نگهداری از این راه ابطال می‌شود."
+            ),
+            requested_by,
+        )
+    try:
+        rules.check_withdrawal_request(
+            reason=reason,
+            withdrawn=CitedWithdrawal.withdrawal_of(page.pk) is not None,
+            pending=CitedWithdrawal.objects.filter(page=page, status=CitedWithdrawal.Status.PENDING).exists(),
+        )
+    except rules.CustodyViolation as exc:
+        _refuse(page, exc, requested_by)
+    request = CitedWithdrawal.objects.create(page=page, reason=reason.strip(), requested_by=requested_by)
+    record(page, "sanad.cited_withdrawal.request", user=requested_by, data={"reason": request.reason})
+    return request
+
+
+@transaction.atomic
+def decide_withdrawal(request: CitedWithdrawal, *, decided_by, approve: bool) -> CitedWithdrawal:
+    """Approve or reject a withdrawal; the page stays live and readable, marked withdrawn."""
+    from accounts.roles import Role, has_role
+
+    request = CitedWithdrawal.objects.select_for_update().get(pk=request.pk)
+    page = request.page.specific
+    try:
+        rules.check_withdrawal_decider(
+            requested_by_id=request.requested_by_id,
+            decided_by_id=decided_by.pk,
+            is_approver=has_role(decided_by, Role.APPROVER),
+            pending=request.status == CitedWithdrawal.Status.PENDING,
+        )
+    except rules.CustodyViolation as exc:
+        _refuse(page, exc, decided_by)
+    request.status = CitedWithdrawal.Status.APPROVED if approve else CitedWithdrawal.Status.REJECTED
+    request.decided_by = decided_by
+    request.decided_at = timezone.now()
+    request.save()
+    action = "sanad.cited_withdrawal.approve" if approve else "sanad.cited_withdrawal.reject"
+    record(page, action, user=decided_by, data={"reason": request.reason})
+    return request
