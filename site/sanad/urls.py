@@ -1,4 +1,3 @@
-from custody.admin_views import delete_page
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -6,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from custody.admin_views import delete_page
 
 from .api import api_router
 
