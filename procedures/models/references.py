@@ -123,6 +123,13 @@ class ExternalReferencePage(Page):
         self.number_key = act_number_key(self.number)
         return super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        """Cited by a published revision, never deleted (custody; querysets meet ``pre_delete``)."""
+        from custody.guards import refuse_if_cited
+
+        refuse_if_cited(self)
+        return super().delete(*args, **kwargs)
+
     @property
     def date_jalali(self) -> str:
         return format_jalali(self.date)

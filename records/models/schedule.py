@@ -140,6 +140,9 @@ class RetentionSeriesPage(Page):
             raise RecordsRuleViolation(
                 Rule.KEEP_HISTORY, "این ردیف جدول نگهداری سابقه یا توقیف دارد و حذف نمی‌شود."
             )
+        from custody.guards import refuse_if_cited
+
+        refuse_if_cited(self)  # cited by a published revision (querysets meet custody's pre_delete)
         return super().delete(*args, **kwargs)
 
     @property

@@ -10,6 +10,11 @@ from django.db.models.signals import pre_delete
 
 
 def refuse_deleting_cited(sender, instance, **kwargs):
+    refuse_if_cited(instance)
+
+
+def refuse_if_cited(instance) -> None:
+    """Raise (after writing the refusal to the audit log) when a published revision cites ``instance``."""
     from custody import rules
     from custody.services import citing_codes
     from procedures.audit import record_refusal
