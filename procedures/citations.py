@@ -179,6 +179,14 @@ def citing_revisions(page_id: int) -> list:
     return found
 
 
+def citing_codes(pages) -> list[str]:
+    """The codes of the published revisions citing any of ``pages`` (e.g. a page and its subtree)."""
+    codes: list[str] = []
+    for page in pages:
+        codes += [c.code for c in citing_revisions(page.pk) if c.code not in codes]
+    return codes
+
+
 def is_cited(page_id: int) -> bool:
     return bool(page_id) and bool(citing_revisions(page_id))
 

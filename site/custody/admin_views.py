@@ -16,6 +16,7 @@ from accounts.roles import Role, has_role
 from custody import rules, services
 from custody.models import CitedWithdrawal, TrashedPage
 from procedures.audit import record_refusal
+from procedures.citations import citing_codes
 
 
 class ReasonForm(forms.Form):
@@ -30,7 +31,7 @@ class WithdrawalForm(forms.Form):
 def delete_page(request, page_id: int):
     """In front of Wagtail's delete view: a cited page is refused with its reason, whoever asks."""
     page = get_object_or_404(Page, id=page_id).specific
-    codes = services.citing_codes(page.get_descendants(inclusive=True))
+    codes = citing_codes(page.get_descendants(inclusive=True))
     if codes:
         try:
             rules.check_not_cited(codes)

@@ -16,8 +16,8 @@ def refuse_deleting_cited(sender, instance, **kwargs):
 def refuse_if_cited(instance) -> None:
     """Raise (after writing the refusal to the audit log) when a published revision cites ``instance``."""
     from custody import rules
-    from custody.services import citing_codes
     from procedures.audit import record_refusal
+    from procedures.citations import citing_codes
 
     codes = citing_codes([instance])
     if codes:

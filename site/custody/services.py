@@ -16,20 +16,12 @@ from wagtail.models import Page, Revision
 from custody import rules
 from custody.models import CitedWithdrawal, TrashedPage
 from procedures.audit import record, record_refusal
-from procedures.citations import citing_revisions
+from procedures.citations import citing_codes
 
 
 def _refuse(page, exc, user):
     record_refusal(page, exc, user=user)
     raise exc
-
-
-def citing_codes(pages) -> list[str]:
-    """The codes of the published revisions citing any of ``pages``."""
-    codes: list[str] = []
-    for page in pages:
-        codes += [c.code for c in citing_revisions(page.pk) if c.code not in codes]
-    return codes
 
 
 def refusal_to_delete(page) -> rules.CustodyViolation | None:

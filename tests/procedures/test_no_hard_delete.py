@@ -188,3 +188,11 @@ def test_withdrawal_through_the_admin_screens(cited, client, people):
     )
     assert RetentionSeriesPage.objects.get(pk=s.pk).is_withdrawn
     assert "ابطال شده است" in client.get(s.url).content.decode()
+
+
+def test_where_wagtail_offers_delete_a_cited_page_says_why_it_is_kept(cited, client, people):
+    c = admin(client, people["superuser"])
+    html = c.get(reverse("wagtailadmin_pages:edit", args=[cited["x"].pk])).content.decode()
+    assert "حذف‌نشدنی: مورد استناد" in html and "درخواست ابطال" in html
+    html = c.get(reverse("wagtailadmin_pages:edit", args=[cited["z"].pk])).content.decode()
+    assert "حذف‌نشدنی" not in html
