@@ -21,6 +21,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 from accounts.models import display_name, position_of
 from procedures import rules, signals
 from procedures.audit import record, record_refusal
+from procedures.citations import freeze_citations
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
 from procedures.rules import ControlRuleViolation, Rule, SignOffRole
 
@@ -239,6 +240,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
         issue_date=issue_date,
         revision_date=revision_date,
     )
+    freeze_citations(revision)  # what §6/§7 rows cite, frozen into the content before it is hashed
     draft = revision.as_object()
     controlled = _register(
         page,
@@ -331,6 +333,7 @@ def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str
         issue_date=paper.issue_date,
         revision_date=paper.revision_date,
     )
+    freeze_citations(revision)  # what §6/§7 rows cite, frozen into the content before it is hashed
     draft = revision.as_object()
     controlled = _register(
         page,

@@ -125,6 +125,13 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         self.number_key = act_number_key(self.number)
         return super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        """Cited by a published revision, never deleted (custody; querysets meet ``pre_delete``)."""
+        from custody.guards import refuse_if_cited
+
+        refuse_if_cited(self)
+        return super().delete(*args, **kwargs)
+
     @property
     def date_jalali(self) -> str:
         return format_jalali(self.date)
@@ -158,7 +165,24 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
 
     @property
     def in_force(self) -> bool:
-        return self.superseded_by is None
+        return self.superseded_by is None and not self.is_withdrawn
+
+    @property
+    def withdrawal(self):
+        """The approved withdrawal of this reference (custody.CitedWithdrawal), if withdrawn."""
+        from custody.models import CitedWithdrawal
+
+        return CitedWithdrawal.withdrawal_of(self.pk) if self.pk else None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawal is not None
+
+    def permissions_for_user(self, user):
+        """Cited by a published revision, it is not deleted or unpublished (custody)."""
+        from custody.permissions import CitedPagePermissionTester
+
+        return CitedPagePermissionTester(user, self)
 
     def amended_by(self):
         return ReferenceRelation.objects.filter(

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "smartfolders",
     "contentrules",
     "worker",
+    "custody",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
