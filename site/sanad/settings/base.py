@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "units",
     "smartfolders",
     "contentrules",
+    "integrity",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -160,6 +161,10 @@ RECORDS_ALLOWED_TYPES = ["pdf", "png", "jpg", "tif", "docx", "xlsx", "odt", "ods
 RECORDS_COLLECTION_NAME = "سوابق"
 # Where disposition certificates are kept as records: a series with this code (made on first use).
 RECORDS_CERTIFICATE_SERIES_CODE = "س-گ-۰۱"
+
+# Where write_audit_digest puts the daily chain head: a directory an operator keeps (and copies) outside
+# the database, so a chain rewritten from some point on is still found (integrity.verify).
+SANAD_AUDIT_DIGEST_DIR = BASE_DIR / "var" / "audit-digests"
 
 # --- public site: caching, security headers, documents, feedback forms -------------------------
 
