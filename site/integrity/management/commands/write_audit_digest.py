@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from integrity import digest
+from jalali.digits import to_persian_digits
 
 
 class Command(BaseCommand):
@@ -21,5 +22,7 @@ class Command(BaseCommand):
         if options["email"]:
             sent = digest.send(head)
             self.stdout.write(
-                f"برای {sent} ممیز فرستاده شد." if sent else "نشانی رایانامه هیچ ممیزی ثبت نشده است."
+                f"برای {to_persian_digits(sent)} ممیز فرستاده شد."
+                if sent
+                else "نشانی رایانامه هیچ ممیزی ثبت نشده است."
             )
