@@ -7,7 +7,7 @@ import datetime as dt
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 
 from accounts.roles import Role
@@ -69,7 +69,7 @@ def world(people):
     }
 
 
-def triggers_on(table: str) -> list[str]:
+def triggers_on(table: str, connection=connection) -> list[str]:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s", [table])
@@ -82,16 +82,17 @@ def triggers_on(table: str) -> list[str]:
 
 
 @contextmanager
-def attacker(*tables: str):
+def attacker(*tables: str, using: str = "default"):
     """Raw SQL with the protections off, as someone with the database password would do it.
 
     SQLite: drop the triggers on the tables (the test's transaction brings them back). PostgreSQL:
     ``session_replication_role = replica`` turns every trigger (and foreign key check) off.
     """
+    connection = connections[using]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             for table in tables:
-                for name in triggers_on(table):
+                for name in triggers_on(table, connection):
                     cursor.execute(f'DROP TRIGGER "{name}"')
         else:
             cursor.execute("SET session_replication_role = replica")
