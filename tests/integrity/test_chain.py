@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 from wagtail.log_actions import log
@@ -92,3 +94,33 @@ def test_a_removed_draft_file_is_not_reported_as_deleted(people):
     record_file = services.attach_file(record, name="پیش‌نویس.pdf", data=factories.PDF, by=people["records"])
     services.remove_file(record_file, by=people["records"])
     assert verify.verify().ok
+
+
+def test_an_upgraded_database_has_its_history_sealed_and_anchored_by_the_migration(world):
+    """As before the chain: no seals, and entries written without the anchors the code adds now."""
+    import importlib
+    import types
+
+    from django.apps import apps
+
+    from tests.integrity.conftest import attacker, json_param
+
+    migration = importlib.import_module("integrity.migrations.0003_seal_existing_history")
+    with attacker("integrity_auditseal", "wagtailcore_pagelogentry", "wagtailcore_modellogentry") as cursor:
+        cursor.execute("DELETE FROM integrity_auditseal")
+        for model in (PageLogEntry, ModelLogEntry):
+            for entry in model.objects.all():
+                old = {
+                    k: v for k, v in entry.data.items() if k not in ("controlled_revision", "record_files")
+                }
+                cursor.execute(
+                    f"UPDATE {model._meta.db_table} SET data = {json_param()} WHERE id = %s",
+                    [json.dumps(old, ensure_ascii=False), entry.pk],
+                )
+    assert not verify.verify().ok
+
+    migration.forwards(apps, types.SimpleNamespace(connection=connection))
+
+    report = verify.verify()
+    assert report.ok, [f.message for f in report.findings]
+    assert ModelLogEntry.objects.filter(action="integrity.baseline").count() == 3  # two revisions, one record
