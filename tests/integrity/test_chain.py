@@ -124,3 +124,19 @@ def test_an_upgraded_database_has_its_history_sealed_and_anchored_by_the_migrati
     report = verify.verify()
     assert report.ok, [f.message for f in report.findings]
     assert ModelLogEntry.objects.filter(action="integrity.baseline").count() == 3  # two revisions, one record
+
+
+def test_disposition_with_its_certificate_verifies_clean_and_the_certificate_is_anchored(world, people):
+    from records import services
+    from records.models import RecordFile
+
+    batch = services.prepare_batch([world["record"]], by=people["records"], title="امحای ۱۴۰۳")
+    services.approve_batch(batch, by=people["approver"])
+    batch = services.execute_batch(batch, by=people["records"])
+
+    certificate_file = RecordFile.objects.get(record=batch.certificate)
+    entry = ModelLogEntry.objects.get(action="records.batch.execute")
+    assert entry.data["record_files"] == {str(certificate_file.pk): certificate_file.sha256}
+    report = verify.verify()
+    assert report.ok, [f.message for f in report.findings]
+    assert report.counts["files"] == 2  # the tombstone and the certificate
