@@ -17,6 +17,22 @@ from tests.integrity.conftest import attacker
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def wagtail_rows(transactional_db):
+    """What Wagtail's migrations create and an earlier transactional test's flush removed."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+
+
 @contextmanager
 def _connected_to(name: str):
     """Swap the default connection for one to the restored copy for the block, then swap back.
