@@ -22,6 +22,7 @@ from accounts.models import display_name, position_of
 from procedures import rules, signals
 from procedures.audit import record, record_refusal
 from procedures.citations import freeze_citations
+from procedures.fingerprints import signoffs_sha256
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
 from procedures.rules import ControlRuleViolation, Rule, SignOffRole
 
@@ -178,6 +179,15 @@ def _register(
     return controlled
 
 
+def _chain_anchor(controlled: ControlledRevision) -> dict:
+    """What the audit chain keeps of a registration, for ``integrity.verify`` to check it against later."""
+    return {
+        "controlled_revision": controlled.pk,
+        "content_sha256": controlled.content_sha256,
+        "signoffs_sha256": signoffs_sha256(controlled.signoffs.all()),
+    }
+
+
 @transaction.atomic
 def publish_signed_revision(workflow_state: WorkflowState, approver) -> ControlledRevision:
     """Close a completed sign-off: check every rule again, stamp number and dates, register, publish."""
@@ -261,7 +271,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
         "sanad.revision.approve",
         user=approver,
         revision=revision,
-        data={"number": number, "code": controlled.code},
+        data={"number": number, "code": controlled.code, **_chain_anchor(controlled)},
     )
     revision.publish(user=approver, skip_permission_checks=True)
     controlled.refresh_from_db()
@@ -357,7 +367,7 @@ def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str
         "sanad.revision.import",
         user=imported_by,
         revision=revision,
-        data={"number": paper.number, "note": note},
+        data={"number": paper.number, "note": note, **_chain_anchor(controlled)},
     )
     revision.publish(user=imported_by, skip_permission_checks=True)
     controlled.refresh_from_db()

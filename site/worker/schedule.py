@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+
 
 @dataclass(frozen=True)
 class Job:
@@ -27,6 +29,8 @@ SCHEDULE: tuple[Job, ...] = (
     Job("cycle-notices", "0 7 * * *", "send_cycle_notices", why="evaluation-cycle reminders, once each"),
     Job("daily-digest", "0 7 * * *", "send_daily_digest", why="content rules: one digest per group"),
     Job("fixity", "30 2 * * 0", "verify_fixity", why="re-hash every stored record file"),
+    Job("audit-digest", "55 23 * * *", "write_audit_digest", ("--email",), why="the chain head of the day"),
+    Job("integrity", "0 3 * * *", "verify_integrity", ("--digest", str(settings.SANAD_AUDIT_DIGEST_DIR)), why="tamper check"),
 )
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "contentrules",
     "worker",
     "custody",
+    "integrity",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -200,6 +201,10 @@ RECORDS_ALLOWED_TYPES = ["pdf", "png", "jpg", "tif", "docx", "xlsx", "odt", "ods
 RECORDS_COLLECTION_NAME = "سوابق"
 # Where disposition certificates are kept as records: a series with this code (made on first use).
 RECORDS_CERTIFICATE_SERIES_CODE = "س-گ-۰۱"
+
+# Where write_audit_digest puts the daily chain head: a directory an operator keeps (and copies) outside
+# the database, so a chain rewritten from some point on is still found (integrity.verify).
+SANAD_AUDIT_DIGEST_DIR = BASE_DIR / "var" / "audit-digests"
 
 # --- public site: caching, security headers, documents, feedback forms -------------------------
 

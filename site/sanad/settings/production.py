@@ -33,6 +33,8 @@ if not os.environ.get("REDIS_URL"):
         }
     }
 
+# The daily audit digests: a directory an operator copies off the server (or mails, printed).
+SANAD_AUDIT_DIGEST_DIR = os.environ.get("SANAD_AUDIT_DIGEST_DIR", str(BASE_DIR / "var" / "audit-digests"))
 SANAD_PAGE_CACHE_SECONDS = int(os.environ.get("SANAD_PAGE_CACHE_SECONDS", "600"))
 
 # Background work goes to the worker (manage.py db_worker) unless SANAD_TASKS_BACKEND says otherwise.
