@@ -97,7 +97,9 @@ REVISION_FROZEN_COLUMNS = (
 
 
 def _is_controlled(page_id: str) -> str:
-    tables = " OR ".join(f"EXISTS (SELECT 1 FROM {t} WHERE page_ptr_id = {page_id})" for t in CONTROLLED_PAGE_TABLES)
+    tables = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {t} WHERE page_ptr_id = {page_id})" for t in CONTROLLED_PAGE_TABLES
+    )
     return f"({tables} OR EXISTS (SELECT 1 FROM {REGISTER} WHERE page_id = {page_id}))"
 
 
@@ -121,148 +123,193 @@ _GOING_LIVE_APPROVED = _signed_and_approved("NEW.live_revision_id", "'approved',
 _REFUSE_CHANGE = "نسخه منتشرشده سند کنترل‌شده تغییرناپذیر است؛ برای تغییر، پیش‌نویس بازنگری بعدی را تهیه کنید."
 
 GUARDS: tuple[Guard, ...] = (
-    # --- published revisions -----------------------------------------------------------------------
-    Guard(
-        name="revision_published_update",
-        table="wagtailcore_revision",
-        event="UPDATE",
-        when=f"{changed(*REVISION_FROZEN_COLUMNS)} AND EXISTS (SELECT 1 FROM {REGISTER} WHERE revision_id = OLD.id)",
-        message="محتوای بازنگری ثبت‌شده در دفتر بازنگری‌ها تغییرناپذیر است.",
-    ),
-    Guard(
-        name="revision_published_delete",
-        table="wagtailcore_revision",
-        event="DELETE",
-        when=f"EXISTS (SELECT 1 FROM {REGISTER} WHERE revision_id = OLD.id)",
-        message="بازنگری ثبت‌شده در دفتر بازنگری‌ها حذف نمی‌شود.",
-    ),
-    # --- the register ------------------------------------------------------------------------------
-    Guard(
-        name="register_frozen",
-        table=REGISTER,
-        event="UPDATE",
-        when=changed(*REGISTER_FROZEN_COLUMNS),
-        message="مشخصات بازنگری ثبت‌شده (کد، شماره، تاریخ‌ها، شرح تغییرات، چکیده محتوا) تغییرناپذیر است.",
-    ),
-    Guard(
-        name="register_status",
-        table=REGISTER,
-        event="UPDATE",
-        when=(
-            "NEW.status IS DISTINCT FROM OLD.status AND NOT ("
-            "(OLD.status = 'approved' AND NEW.status = 'in_force')"
-            " OR (OLD.status = 'in_force' AND NEW.status IN ('superseded', 'withdrawn')))"
+    (
+        # --- published revisions -----------------------------------------------------------------------
+        Guard(
+            name="revision_published_update",
+            table="wagtailcore_revision",
+            event="UPDATE",
+            when=f"{changed(*REVISION_FROZEN_COLUMNS)} AND EXISTS (SELECT 1 FROM {REGISTER} WHERE revision_id = OLD.id)",
+            message="محتوای بازنگری ثبت‌شده در دفتر بازنگری‌ها تغییرناپذیر است.",
         ),
-        message="وضعیت بازنگری فقط از «تصویب‌شده» به «جاری» و از «جاری» به «منسوخ» یا «ابطال‌شده» می‌رود.",
-    ),
-    Guard(
-        name="register_lifecycle",
-        table=REGISTER,
-        event="UPDATE",
-        when=(
-            "(NEW.effective_from IS DISTINCT FROM OLD.effective_from"
-            " AND NOT (OLD.status = 'approved' AND NEW.status = 'in_force'))"
-            " OR (NEW.effective_until IS DISTINCT FROM OLD.effective_until AND NOT (OLD.effective_until IS NULL"
-            " AND OLD.status = 'in_force' AND NEW.status IN ('superseded', 'withdrawn')))"
-            " OR ((NEW.withdrawn_on IS DISTINCT FROM OLD.withdrawn_on"
-            " OR NEW.withdrawal_reason IS DISTINCT FROM OLD.withdrawal_reason)"
-            " AND NOT (OLD.status = 'in_force' AND NEW.status = 'withdrawn'))"
-            " OR (NEW.status = 'in_force' AND OLD.status = 'approved' AND NEW.effective_from IS NULL)"
-            " OR (NEW.status = 'withdrawn' AND OLD.status = 'in_force'"
-            " AND (NEW.withdrawn_on IS NULL OR NEW.withdrawal_reason = ''))"
+        Guard(
+            name="revision_published_delete",
+            table="wagtailcore_revision",
+            event="DELETE",
+            when=f"EXISTS (SELECT 1 FROM {REGISTER} WHERE revision_id = OLD.id)",
+            message="بازنگری ثبت‌شده در دفتر بازنگری‌ها حذف نمی‌شود.",
         ),
-        message="تاریخ‌های اجرا و ابطال بازنگری فقط همراه با تغییر وضعیت مجاز آن و یک بار ثبت می‌شوند.",
-    ),
-    Guard(
-        name="register_delete",
-        table=REGISTER,
-        event="DELETE",
-        message="بازنگری‌های کنترل‌شده هرگز حذف نمی‌شوند.",
-    ),
-    # --- sign-offs ----------------------------------------------------------------------------------
-    Guard(
-        name="signoff_update",
-        table="procedures_signoff",
-        event="UPDATE",
-        message="امضای ثبت‌شده تغییرناپذیر است.",
-    ),
-    Guard(
-        name="signoff_delete",
-        table="procedures_signoff",
-        event="DELETE",
-        message="امضای ثبت‌شده حذف نمی‌شود.",
-    ),
-    # --- controlled pages ---------------------------------------------------------------------------
-    Guard(
-        name="page_live_revision",
-        table="wagtailcore_page",
-        event="UPDATE",
-        when=(
-            "(NEW.live_revision_id IS DISTINCT FROM OLD.live_revision_id OR (NEW.live AND NOT OLD.live))"
-            f" AND {_is_controlled('OLD.id')}"
-            f" AND NOT {_GOING_LIVE_APPROVED}"
+        # --- the register ------------------------------------------------------------------------------
+        Guard(
+            name="register_frozen",
+            table=REGISTER,
+            event="UPDATE",
+            when=changed(*REGISTER_FROZEN_COLUMNS),
+            message="مشخصات بازنگری ثبت‌شده (کد، شماره، تاریخ‌ها، شرح تغییرات، چکیده محتوا) تغییرناپذیر است.",
         ),
-        message=(
-            "سند کنترل‌شده فقط با بازنگری‌ای منتشر می‌شود که در دفتر بازنگری‌ها تصویب شده و سه امضا دارد؛"
-            " انتشار مستقیم مجاز نیست."
+        Guard(
+            name="register_status",
+            table=REGISTER,
+            event="UPDATE",
+            when=(
+                "NEW.status IS DISTINCT FROM OLD.status AND NOT ("
+                "(OLD.status = 'approved' AND NEW.status = 'in_force')"
+                " OR (OLD.status = 'in_force' AND NEW.status IN ('superseded', 'withdrawn')))"
+            ),
+            message="وضعیت بازنگری فقط از «تصویب‌شده» به «جاری» و از «جاری» به «منسوخ» یا «ابطال‌شده» می‌رود.",
         ),
-    ),
-    Guard(
-        name="page_live_content",
-        table="wagtailcore_page",
-        event="UPDATE",
-        when=(
-            f"OLD.live AND {changed(*PAGE_CONTENT_COLUMNS)} AND {_is_controlled('OLD.id')}"
-            f" AND NOT EXISTS (SELECT 1 FROM {REGISTER} cr WHERE cr.revision_id = NEW.live_revision_id"
-            " AND cr.status = 'approved')"
+        Guard(
+            name="register_lifecycle",
+            table=REGISTER,
+            event="UPDATE",
+            when=(
+                "(NEW.effective_from IS DISTINCT FROM OLD.effective_from"
+                " AND NOT (OLD.status = 'approved' AND NEW.status = 'in_force'))"
+                " OR (NEW.effective_until IS DISTINCT FROM OLD.effective_until AND NOT (OLD.effective_until IS NULL"
+                " AND OLD.status = 'in_force' AND NEW.status IN ('superseded', 'withdrawn')))"
+                " OR ((NEW.withdrawn_on IS DISTINCT FROM OLD.withdrawn_on"
+                " OR NEW.withdrawal_reason IS DISTINCT FROM OLD.withdrawal_reason)"
+                " AND NOT (OLD.status = 'in_force' AND NEW.status = 'withdrawn'))"
+            ),
+            message="تاریخ‌های اجرا و ابطال بازنگری فقط همراه با تغییر وضعیت مجاز آن و یک بار ثبت می‌شوند.",
         ),
-        message=_REFUSE_CHANGE,
-    ),
-    Guard(
-        name="page_controlled_delete",
-        table="wagtailcore_page",
-        event="DELETE",
-        when=f"EXISTS (SELECT 1 FROM {REGISTER} WHERE page_id = OLD.id)",
-        message="سند کنترل‌شده‌ای که بازنگری ثبت‌شده دارد حذف نمی‌شود؛ می‌توان آن را ابطال کرد.",
-    ),
-) + tuple(
-    Guard(
-        name=f"{table.removeprefix('procedures_')}_live_content",
-        table=table,
-        event="UPDATE",
-        when=(
-            f"{changed(*columns)} AND EXISTS (SELECT 1 FROM wagtailcore_page p WHERE p.id = OLD.page_ptr_id"
-            f" AND p.live) AND NOT {_publishing('OLD.page_ptr_id')}"
+        Guard(
+            name="register_in_force",
+            table=REGISTER,
+            event="UPDATE",
+            when=(
+                "OLD.status = 'approved' AND NEW.status = 'in_force' AND (NEW.effective_from IS NULL"
+                " OR NOT EXISTS (SELECT 1 FROM wagtailcore_page p WHERE p.id = OLD.page_id"
+                " AND p.live_revision_id = OLD.revision_id))"
+            ),
+            message="بازنگری تصویب‌شده فقط هنگام انتشار همان بازنگری و با تاریخ اجرا جاری می‌شود.",
         ),
-        message=_REFUSE_CHANGE,
+        Guard(
+            name="register_superseded",
+            table=REGISTER,
+            event="UPDATE",
+            when=(
+                "OLD.status = 'in_force' AND NEW.status = 'superseded' AND (NEW.effective_until IS NULL"
+                f" OR NOT EXISTS (SELECT 1 FROM {REGISTER} later WHERE later.page_id = OLD.page_id"
+                " AND later.number > OLD.number AND later.status = 'approved'))"
+            ),
+            message="بازنگری جاری فقط وقتی منسوخ می‌شود که بازنگری بعدی همان سند تصویب شده باشد.",
+        ),
+        Guard(
+            name="register_withdrawn",
+            table=REGISTER,
+            event="UPDATE",
+            when=(
+                "OLD.status = 'in_force' AND NEW.status = 'withdrawn' AND (NEW.withdrawn_on IS NULL"
+                " OR NEW.withdrawal_reason = '' OR NEW.effective_until IS NULL"
+                " OR NOT EXISTS (SELECT 1 FROM procedures_withdrawalrequest w WHERE w.page_id = OLD.page_id"
+                " AND w.status = 'approved'))"
+            ),
+            message="بازنگری فقط با درخواست ابطالِ تصویب‌شده و با ثبت تاریخ و دلیل ابطال، ابطال می‌شود.",
+        ),
+        Guard(
+            name="register_delete",
+            table=REGISTER,
+            event="DELETE",
+            message="بازنگری‌های کنترل‌شده هرگز حذف نمی‌شوند.",
+        ),
+        # --- sign-offs ----------------------------------------------------------------------------------
+        Guard(
+            name="signoff_update",
+            table="procedures_signoff",
+            event="UPDATE",
+            message="امضای ثبت‌شده تغییرناپذیر است.",
+        ),
+        Guard(
+            name="signoff_delete",
+            table="procedures_signoff",
+            event="DELETE",
+            message="امضای ثبت‌شده حذف نمی‌شود.",
+        ),
+        # --- controlled pages ---------------------------------------------------------------------------
+        Guard(
+            name="page_live_revision",
+            table="wagtailcore_page",
+            event="UPDATE",
+            when=(
+                "(NEW.live_revision_id IS DISTINCT FROM OLD.live_revision_id OR (NEW.live AND NOT OLD.live))"
+                f" AND {_is_controlled('OLD.id')}"
+                f" AND NOT {_GOING_LIVE_APPROVED}"
+            ),
+            message=(
+                "سند کنترل‌شده فقط با بازنگری‌ای منتشر می‌شود که در دفتر بازنگری‌ها تصویب شده و سه امضا دارد؛"
+                " انتشار مستقیم مجاز نیست."
+            ),
+        ),
+        Guard(
+            name="page_live_content",
+            table="wagtailcore_page",
+            event="UPDATE",
+            when=(
+                f"OLD.live AND {changed(*PAGE_CONTENT_COLUMNS)} AND {_is_controlled('OLD.id')}"
+                f" AND NOT EXISTS (SELECT 1 FROM {REGISTER} cr WHERE cr.revision_id = NEW.live_revision_id"
+                " AND cr.status = 'approved')"
+            ),
+            message=_REFUSE_CHANGE,
+        ),
+        Guard(
+            name="page_controlled_delete",
+            table="wagtailcore_page",
+            event="DELETE",
+            when=f"EXISTS (SELECT 1 FROM {REGISTER} WHERE page_id = OLD.id)",
+            message="سند کنترل‌شده‌ای که بازنگری ثبت‌شده دارد حذف نمی‌شود؛ می‌توان آن را ابطال کرد.",
+        ),
     )
-    for table, columns in CONTROLLED_PAGE_COLUMNS.items()
-) + (
-    # --- the audit trail ---------------------------------------------------------------------------
-    Guard(
-        name="pagelogentry_update",
-        table="wagtailcore_pagelogentry",
-        event="UPDATE",
-        message="رویدادهای گزارش ممیزی تغییرناپذیرند.",
-    ),
-    Guard(
-        name="pagelogentry_delete",
-        table="wagtailcore_pagelogentry",
-        event="DELETE",
-        message="رویدادهای گزارش ممیزی حذف نمی‌شوند.",
-    ),
-    Guard(
-        name="modellogentry_update",
-        table="wagtailcore_modellogentry",
-        event="UPDATE",
-        message="رویدادهای گزارش ممیزی تغییرناپذیرند.",
-    ),
-    Guard(
-        name="modellogentry_delete",
-        table="wagtailcore_modellogentry",
-        event="DELETE",
-        message="رویدادهای گزارش ممیزی حذف نمی‌شوند.",
-    ),
+    + tuple(
+        Guard(
+            name=f"{table.removeprefix('procedures_')}_live_content",
+            table=table,
+            event="UPDATE",
+            when=(
+                f"{changed(*columns)} AND EXISTS (SELECT 1 FROM wagtailcore_page p WHERE p.id = OLD.page_ptr_id"
+                f" AND p.live) AND NOT {_publishing('OLD.page_ptr_id')}"
+            ),
+            message=_REFUSE_CHANGE,
+        )
+        for table, columns in CONTROLLED_PAGE_COLUMNS.items()
+    )
+    + tuple(
+        Guard(
+            name=f"{table.removeprefix('procedures_')}_delete",
+            table=table,
+            event="DELETE",
+            when=f"EXISTS (SELECT 1 FROM {REGISTER} WHERE page_id = OLD.page_ptr_id)",
+            message="سند کنترل‌شده‌ای که بازنگری ثبت‌شده دارد حذف نمی‌شود؛ می‌توان آن را ابطال کرد.",
+        )
+        for table in CONTROLLED_PAGE_TABLES
+    )
+    + (
+        # --- the audit trail ---------------------------------------------------------------------------
+        Guard(
+            name="pagelogentry_update",
+            table="wagtailcore_pagelogentry",
+            event="UPDATE",
+            message="رویدادهای گزارش ممیزی تغییرناپذیرند.",
+        ),
+        Guard(
+            name="pagelogentry_delete",
+            table="wagtailcore_pagelogentry",
+            event="DELETE",
+            message="رویدادهای گزارش ممیزی حذف نمی‌شوند.",
+        ),
+        Guard(
+            name="modellogentry_update",
+            table="wagtailcore_modellogentry",
+            event="UPDATE",
+            message="رویدادهای گزارش ممیزی تغییرناپذیرند.",
+        ),
+        Guard(
+            name="modellogentry_delete",
+            table="wagtailcore_modellogentry",
+            event="DELETE",
+            message="رویدادهای گزارش ممیزی حذف نمی‌شوند.",
+        ),
+    )
 )
 
 
