@@ -1,9 +1,9 @@
 """What the database refuses for evaluation cycles (issue 10 §3), installed by migration 0003.
 
 Mirrors ``records.evaluation.models.guards`` below the ORM: once a cycle's final results are approved,
-nothing it rests on is written, changed or deleted; a decision on final results is never changed; final
-results are written once, in the approving transaction before the approval row turns «approved», and
-never changed or deleted.
+nothing it rests on is changed or deleted; a decision on final results is never changed; final results
+are never changed or deleted. Inserts are left to the models (which refuse them after final approval):
+a guard on INSERT would refuse restoring a backup whose rows arrive after the approval row.
 """
 
 from __future__ import annotations
@@ -43,13 +43,6 @@ def _frozen_after_final(table: str) -> tuple[Guard, ...]:
     old, new = final(cycle.format(row="OLD")), final(cycle.format(row="NEW"))
     return (
         Guard(
-            name=f"{short}_final_insert",
-            table=table,
-            event="INSERT",
-            when=new,
-            message="نتایج نهایی این دوره تصویب شده است و داده‌ای به آن افزوده نمی‌شود.",
-        ),
-        Guard(
             name=f"{short}_final_update",
             table=table,
             event="UPDATE",
@@ -82,13 +75,6 @@ GUARDS: tuple[Guard, ...] = (
         table="evaluation_finalapproval",
         event="DELETE",
         message="پیشنهاد و تصویب نتایج نهایی در تاریخچه می‌ماند و حذف نمی‌شود.",
-    ),
-    Guard(
-        name="finalresult_insert",
-        table="evaluation_finalresult",
-        event="INSERT",
-        when=final("(NEW.cycle_id)"),
-        message="نتایج نهایی این دوره پیش‌تر تصویب شده است و نتیجه تازه‌ای نمی‌پذیرد.",
     ),
     Guard(
         name="finalresult_update",
