@@ -276,6 +276,52 @@ def test_a_refused_write_in_the_admin_is_shown_as_its_persian_message_not_a_500(
     assert middleware.process_exception(request, IntegrityError("UNIQUE constraint failed")) is None
 
 
+def _wagtail_rows():
+    """What Wagtail's migrations create and an earlier transactional test's flush may have removed."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_signer_in_the_admin_shows_the_guard_message_and_keeps_the_user(client):
+    """Autocommit, as in production: the user delete view's SET NULL on the sign-off meets the trigger."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    from accounts.roles import Role
+    from procedures.setup import ensure_signoff_workflow
+    from tests.factories import new_procedure, person, site_tree
+
+    _wagtail_rows()
+    home, procedures, _ = site_tree()
+    ensure_signoff_workflow(home)
+    preparer = person("preparer", Role.QUALITY_OFFICER, "کارشناس کیفیت")
+    confirmer = person("confirmer", Role.CONFIRMER, "معاون توسعه مدیریت")
+    approver = person("approver", Role.APPROVER, "رئیس سازمان")
+    admin = person("root", None, "مدیر سامانه", is_superuser=True, is_staff=True)
+    page = new_procedure(procedures)
+    sign_through(page, preparer, confirmer, approver, purpose="<p>هدف</p>")
+    assert SignOff.objects.filter(user=confirmer).exists()
+
+    client.force_login(admin)
+    url = reverse("wagtailusers_users:delete", args=[confirmer.pk])
+    response = client.post(url, HTTP_REFERER=f"http://testserver{url}")
+    assert response.status_code == 302 and response["Location"] == f"http://testserver{url}"
+    assert "امضای ثبت‌شده تغییرناپذیر است." in [str(m) for m in get_messages(response.wsgi_request)]
+    assert get_user_model().objects.filter(pk=confirmer.pk).exists()
+    assert SignOff.objects.filter(user=confirmer).count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_flush_empties_guarded_tables_and_keeps_the_guards():
     """The test runner's flush (DELETE on SQLite, TRUNCATE on PostgreSQL) passes; the guards stay."""
@@ -283,6 +329,7 @@ def test_flush_empties_guarded_tables_and_keeps_the_guards():
     from django.core.management import call_command
     from wagtail.models import ModelLogEntry
 
+    _wagtail_rows()
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Page),
         label="x",
@@ -295,7 +342,7 @@ def test_flush_empties_guarded_tables_and_keeps_the_guards():
         label="x",
         action="wagtail.create",
         timestamp=timezone.now(),
-        page_id=1,
+        page_id=Page.get_first_root_node().pk,
     )
     before = dbguards.installed_triggers(connection)
     call_command("flush", interactive=False, verbosity=0)
