@@ -73,6 +73,8 @@ def raw(sql: str, params=()):
     def write():
         with connection.cursor() as cursor:
             cursor.execute(sql, list(params))
+            # a statement that matched no row proves nothing: the attempt itself is wrong
+            assert cursor.rowcount >= 1, f"no row matched: {sql}"
 
     return write
 
@@ -144,4 +146,8 @@ def try_every_path(
         lambda: model._base_manager.filter(pk=pk).delete(),
         through_model=True,  # Django's collector refuses first when a protected row points here
     )
-    attempts(table, "raw DELETE", raw(f"DELETE FROM {table} WHERE id = %s", [pk]))
+    attempts(
+        raw_table or table,
+        "raw DELETE",
+        raw(f"DELETE FROM {raw_table or table} WHERE {raw_key} = %s", [pk]),
+    )
