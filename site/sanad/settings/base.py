@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A write refused by a guard trigger is shown as its Persian message, not a 500.
+    "sanad.refusals.GuardRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -120,12 +122,21 @@ TEMPLATES = [
 WSGI_APPLICATION = "sanad.wsgi.application"
 
 
+SQLITE_ENGINE = "sanad.db.sqlite3"
+
+
 def database_from_env(env: dict, default_sqlite: Path) -> dict:
     """DATABASE_URL when given (PostgreSQL in production and CI), else the embedded SQLite file."""
     url = env.get("DATABASE_URL")
-    if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    config = (
+        dj_database_url.parse(url, conn_max_age=60)
+        if url
+        else {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Django's SQLite backend whose flush lifts the guard triggers for its own DELETEs (sanad.db.sqlite3).
+        config["ENGINE"] = SQLITE_ENGINE
+    return config
 
 
 AUTH_PASSWORD_VALIDATORS = [
