@@ -84,6 +84,17 @@ def controlled_revision_permissions():
     )
 
 
+@hooks.register("register_admin_viewset")
+def register_controlled_page_viewsets():
+    # The sign-off's editor and workflow-action views (procedures/signoff_views.py) for every controlled type.
+    from procedures.signoff_views import ControlledPageViewSet
+
+    return [
+        ControlledPageViewSet(f"controlled_{model._meta.model_name}", model=model)
+        for model in (ProcedurePage, ServiceStatementPage)
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_sanad_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():

@@ -96,9 +96,16 @@ WSGI_APPLICATION = "sanad.wsgi.application"
 def database_from_env(env: dict, default_sqlite: Path) -> dict:
     """DATABASE_URL when given (PostgreSQL in production and CI), else the embedded SQLite file."""
     url = env.get("DATABASE_URL")
-    if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    config = (
+        dj_database_url.parse(url, conn_max_age=60)
+        if url
+        else {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # A write transaction takes SQLite's write lock when it begins, so two at once queue (up to
+        # `timeout` seconds) instead of failing with "database is locked" when the second upgrades.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    return config
 
 
 AUTH_PASSWORD_VALIDATORS = [
