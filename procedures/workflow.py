@@ -108,28 +108,32 @@ class SignOffTask(AbstractGroupApprovalTask):
         ]
         return states.filter(pk__in=keep)
 
-    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         from procedures.audit import record_refusal
+
+        page = task_state.workflow_state.content_object
+        try:
+            with transaction.atomic():
+                self._check_action(task_state, user, action_name)
+                return super().on_action(task_state, user, action_name, **kwargs)
+        except ControlRuleViolation as exc:
+            # Written after the rollback, so the refusal stays in the audit log.
+            record_refusal(page, exc, user=user)
+            raise
+
+    def _check_action(self, task_state, user, action_name) -> None:
         from procedures.services import signer_refusal
 
         # One decision per step: the row is locked (PostgreSQL) or the write transaction already held
         # (SQLite, transaction_mode IMMEDIATE), so of two signers at once the second finds it decided.
         current = TaskState.objects.select_for_update().get(pk=task_state.pk)
-        page = task_state.workflow_state.content_object
-        try:
-            rules.check_step_open(current.status)
-        except ControlRuleViolation as exc:
-            record_refusal(page, exc, user=user)
-            raise
+        rules.check_step_open(current.status)
         task_state.refresh_from_db()
         task_state.workflow_state.refresh_from_db()
         if action_name == "approve":
             refusal = signer_refusal(task_state.workflow_state, SignOffRole(self.role), user, task=self)
             if refusal is not None:
-                record_refusal(page, refusal, user=user)
                 raise refusal
-        return super().on_action(task_state, user, action_name, **kwargs)
 
 
 def keep_signatures_on_unchanged_revision(revision: Revision) -> None:
