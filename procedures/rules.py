@@ -108,6 +108,7 @@ def check_signer_may_sign(
 
 
 _BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*(<br\s*/?>)?\s*</p>")
 
 
 def _as_read(value: object) -> object:
@@ -120,7 +121,7 @@ def _as_read(value: object) -> object:
                 return _as_read(json.loads(text))
             except ValueError:
                 pass
-        text = _BLOCK_KEY.sub("", text)
+        text = _EMPTY_PARAGRAPH.sub("", _BLOCK_KEY.sub("", text)).strip()
         return text or None
     if isinstance(value, list):
         return [_as_read(item) for item in value] or None

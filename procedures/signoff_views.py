@@ -14,14 +14,18 @@ URLs route here. What they add:
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.views.reports.workflows import WorkflowView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from procedures import rules
 from procedures.audit import ensure_refusal_recorded, record_refusal
@@ -55,10 +59,14 @@ def action_refusal(page, user, task_state=None) -> ControlRuleViolation:
         if isinstance(earlier_task, SignOffTask) and earlier_task._user_in_groups(user):
             return _step_closed(earlier.status)
     if isinstance(task, SignOffTask):
-        return signer_refusal(workflow_state, SignOffRole(task.role), user, task=task) or ControlRuleViolation(
+        return signer_refusal(
+            workflow_state, SignOffRole(task.role), user, task=task
+        ) or ControlRuleViolation(
             Rule.SIGNER_ROLE, "این اقدام در مرحله کنونی گردش امضا برای شما در دسترس نیست."
         )
-    return ControlRuleViolation(Rule.SIGNER_ROLE, "این اقدام در مرحله کنونی گردش امضا برای شما در دسترس نیست.")
+    return ControlRuleViolation(
+        Rule.SIGNER_ROLE, "این اقدام در مرحله کنونی گردش امضا برای شما در دسترس نیست."
+    )
 
 
 def _step_closed(status: str) -> ControlRuleViolation:
@@ -167,7 +175,9 @@ class ControlledWorkflowActionView(WorkflowActionView):
         messages.error(self.request, exc.message)
         url = self.redirect_url if self.redirect_url else reverse("wagtailadmin_home")
         if self.request.headers.get("x-requested-with") == "XMLHttpRequest":
-            return render_modal_workflow(self.request, "", None, {}, json_data={"step": "success", "redirect": url})
+            return render_modal_workflow(
+                self.request, "", None, {}, json_data={"step": "success", "redirect": url}
+            )
         return redirect(url)
 
 
@@ -178,3 +188,42 @@ class ControlledPageViewSet(PageViewSet):
     workflow_action_view_class = ControlledWorkflowActionView
     # Leave the explorer's listings as Wagtail draws them.
     parent_models = ()
+
+
+class SignOffReportView(WorkflowView):
+    """Wagtail's workflow report for the people who sign: every sign-off awaiting them (and, for those who
+    may edit pages, what Wagtail's report shows). Each row opens the editor, where they approve or reject."""
+
+    page_title = "گزارش گردش امضا"
+    index_url_name = "procedures_signoff_report"
+    index_results_url_name = "procedures_signoff_report_results"
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        from accounts.roles import Role, has_role
+
+        if not any(has_role(request.user, r) for r in (Role.CONFIRMER, Role.APPROVER, Role.QUALITY_OFFICER)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def header_buttons(self):
+        return []
+
+    def get_queryset(self):
+        from procedures.workflow import SignOffTask
+
+        awaiting = set()
+        for task in SignOffTask.objects.filter(active=True):
+            awaiting.update(
+                task.get_task_states_user_can_moderate(self.request.user).values_list(
+                    "workflow_state_id", flat=True
+                )
+            )
+        editable = super().get_queryset().values("pk")
+        return (
+            WorkflowState.objects.filter(Q(pk__in=awaiting) | Q(pk__in=editable))
+            .select_related("workflow", "requested_by")
+            .prefetch_related("content_object", "content_object__latest_revision")
+            .order_by("-created_at")
+        )

@@ -161,6 +161,32 @@ def withdrawal_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def signoff_report_urls():
+    from procedures.signoff_views import SignOffReportView
+
+    return [
+        path("signoff/report/", SignOffReportView.as_view(), name="procedures_signoff_report"),
+        path(
+            "signoff/report/results/",
+            SignOffReportView.as_view(results_only=True),
+            name="procedures_signoff_report_results",
+        ),
+    ]
+
+
+class SignOffReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(has_role(request.user, r) for r in (Role.CONFIRMER, Role.APPROVER, Role.QUALITY_OFFICER))
+
+
+@hooks.register("register_admin_menu_item")
+def signoff_report_menu_item():
+    return SignOffReportMenuItem(
+        "گزارش گردش امضا", reverse("procedures_signoff_report"), icon_name="tasks", order=215
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def withdrawal_menu_item():
     return MenuItem("درخواست‌های ابطال", reverse("procedures_withdrawals"), icon_name="cross", order=220)

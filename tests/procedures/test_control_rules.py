@@ -162,6 +162,7 @@ def test_the_editor_s_paragraph_keys_and_block_ids_are_not_content():
 def test_empty_values_of_any_kind_are_alike():
     assert not rules.content_changed({"purpose": None}, {"purpose": ""}, ["purpose"])
     assert not rules.content_changed({"activities": "[]"}, {}, ["activities"])
+    assert not rules.content_changed({"purpose": None}, {"purpose": '<p data-block-key="k"></p>'}, ["purpose"])
 
 
 @pytest.mark.parametrize(

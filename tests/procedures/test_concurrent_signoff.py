@@ -1,0 +1,67 @@
+"""Two signers press «تایید» on the same step at the same moment: one signs, the other is told it is
+already signed — never an unrelated rule, never "database is locked"."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from procedures.models import ControlledRevision
+from procedures.rules import ControlRuleViolation, Rule
+from tests.procedures.signoff import act, edit_draft, submit
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+IN_MEMORY_SQLITE = connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
+def approve_at_once(task_state, users) -> list[object]:
+    """Each user approves ``task_state`` in their own thread and connection, released together."""
+    barrier = threading.Barrier(len(users))
+    outcomes: list[object] = [None] * len(users)
+
+    def sign(index, user):
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait(timeout=10)
+            task_state.task.specific.on_action(
+                type(task_state).objects.get(pk=task_state.pk), user, "approve"
+            )
+            outcomes[index] = "signed"
+        except ControlRuleViolation as exc:
+            outcomes[index] = exc
+        except Exception as exc:  # the failure this test exists to rule out
+            outcomes[index] = exc
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=sign, args=(i, u)) for i, u in enumerate(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+@pytest.mark.skipif(
+    IN_MEMORY_SQLITE, reason="in-memory SQLite shares one cache between threads (table locks, not the file's)"
+)
+@pytest.mark.parametrize("step", ["confirm", "approve"])
+def test_of_two_signers_at_once_one_signs_and_the_other_is_told_already_signed(issued, people, step):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    signers = [people["confirmer"], people["confirmer2"]]
+    if step == "approve":
+        act(state, people["confirmer"])
+        signers = [people["approver"], people["approver2"]]
+    state.refresh_from_db()
+
+    outcomes = approve_at_once(state.current_task_state, signers)
+
+    assert sorted(o == "signed" for o in outcomes) == [False, True], outcomes
+    loser = next(o for o in outcomes if o != "signed")
+    assert isinstance(loser, ControlRuleViolation), repr(loser)
+    assert loser.rule == Rule.STEP_DECIDED and "پیش‌تر امضا شده است" in loser.message
+    if step == "approve":
+        assert list(ControlledRevision.objects.filter(page=issued).values_list("number", flat=True)) == [0, 1]
