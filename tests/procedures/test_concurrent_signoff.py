@@ -15,6 +15,23 @@ pytestmark = pytest.mark.django_db(transaction=True)
 IN_MEMORY_SQLITE = connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
+@pytest.fixture(autouse=True)
+def wagtail_rows(transactional_db):
+    """What Wagtail's migrations create and a transactional test's flush removes: the default locale, the
+    root page and the root collection (as tests/browser/conftest.py does for the live server)."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+
+
 def approve_at_once(task_state, users) -> list[object]:
     """Each user approves ``task_state`` in their own thread and connection, released together."""
     barrier = threading.Barrier(len(users))
