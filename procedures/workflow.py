@@ -5,6 +5,10 @@ three-signer and editor-cannot-sign rules, hiding the action from ineligible use
 the server. Once the tree is split into organisational units, a member of the task's groups signs only
 pages in a subtree of a unit where they hold the role (``units.scope.may_act_in_scope``). ``finish_workflow`` (``WAGTAIL_FINISH_WORKFLOW_ACTION``) hands a controlled page to the
 approval service instead of publishing it directly.
+
+Only a change of content (``rules.content_changed``) makes someone an editor of the draft or asks the
+signers to sign again; each step is decided once (``on_action`` locks it). The admin views that show
+refusals in Persian are in ``procedures/signoff_views.py``.
 """
 
 from __future__ import annotations
