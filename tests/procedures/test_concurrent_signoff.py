@@ -13,8 +13,7 @@ from tests.procedures.signoff import act, edit_draft, submit
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def wagtail_rows(transactional_db):
+def ensure_wagtail_rows():
     """What Wagtail's migrations create and a transactional test's flush removes: the default locale, the
     root page and the root collection (as tests/browser/conftest.py does for the live server)."""
     from django.conf import settings
@@ -28,6 +27,19 @@ def wagtail_rows(transactional_db):
         )
     if Collection.get_first_root_node() is None:
         Collection.add_root(instance=Collection(name="Root"))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def rows_kept_for_the_next_run(django_db_blocker):
+    # Torn down after the last flush, so a reused test database (--reuse-db) still has its root rows.
+    yield
+    with django_db_blocker.unblock():
+        ensure_wagtail_rows()
+
+
+@pytest.fixture(autouse=True)
+def wagtail_rows(transactional_db):
+    ensure_wagtail_rows()
 
 
 def approve_at_once(task_state, users) -> list[object]:
