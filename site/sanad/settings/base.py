@@ -136,6 +136,9 @@ def database_from_env(env: dict, default_sqlite: Path) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Django's SQLite backend whose flush lifts the guard triggers for its own DELETEs (sanad.db.sqlite3).
         config["ENGINE"] = SQLITE_ENGINE
+        # A write transaction takes SQLite's write lock when it begins, so two at once queue (up to
+        # `timeout` seconds) instead of failing with "database is locked" when the second upgrades.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
     return config
 
 
