@@ -119,7 +119,11 @@ class AttachmentTextMixin:
 
     def attached_documents(self) -> list:
         documents = []
-        for child in getattr(self, "attachments", None) or []:
+        attachments = getattr(self, "attachments", None)
+        if hasattr(attachments, "all"):
+            # An inline panel's rows (a ParentalKey manager), not a StreamField.
+            attachments = attachments.all()
+        for child in attachments or []:
             value = getattr(child, "value", None)
             document = value.get("document") if hasattr(value, "get") else getattr(child, "document", None)
             if document is not None:
