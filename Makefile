@@ -19,7 +19,8 @@ demo: venv
 	@echo "سند آماده است: http://$(HOST)/  —  پیشخوان مدیریت: http://$(HOST)/admin/"
 	$(PY) manage.py runserver $(HOST)
 
-# (2) Set up and run the whole test suite (SQLite, or the database in DATABASE_URL)
+# (2) Set up and run the whole test suite (SQLite, or the database in DATABASE_URL), with an OpenSearch
+#     node for the search-engine contract when Java and Maven are there (search/opensearch-node/with-node.sh)
 test: venv
 	$(PY) -m ruff check .
-	$(PY) -m pytest $(PYTEST_ARGS)
+	search/opensearch-node/with-node.sh $(PY) -m pytest $(PYTEST_ARGS)

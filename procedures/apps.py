@@ -6,3 +6,8 @@ class ProceduresConfig(AppConfig):
 
     name = "procedures"
     verbose_name = "اسناد کنترل‌شده"
+
+    def ready(self):
+        from procedures.workflow import connect_signals
+
+        connect_signals()

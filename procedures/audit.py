@@ -49,12 +49,23 @@ def record_refusal(instance, exc, user=None) -> None:
             target = None
     if target is None or getattr(target, "pk", None) is None:
         return
-    log(
+    entry = log(
         instance=getattr(target, "specific", target),
         action="sanad.refused",
         user=user,
         data={"rule": str(rule), "message": message, "title": str(instance)},
     )
+    if entry is not None and isinstance(exc, BaseException):
+        exc.audit_entry = entry
+
+
+def ensure_refusal_recorded(instance, exc, user=None) -> None:
+    """Record a refusal shown to a user unless its entry survived: one written inside a transaction that
+    the refusal then rolled back (a workflow step, a publication) is gone, so it is written again."""
+    entry = getattr(exc, "audit_entry", None)
+    if entry is not None and type(entry).objects.filter(pk=entry.pk).exists():
+        return
+    record_refusal(instance, exc, user=user)
 
 
 def record(instance, action: str, user=None, data: dict | None = None, revision=None) -> None:

@@ -8,7 +8,9 @@ whose message is shown to the user as is, so it is written in Persian.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -29,6 +31,7 @@ class Rule(StrEnum):
     WITHDRAWAL_APPROVAL = "withdrawal-approval"
     LEGACY_IMPORT = "legacy-import"
     KEEP_REVISIONS = "keep-revisions"
+    STEP_DECIDED = "signoff-step-decided"
 
 
 class ControlRuleViolation(PermissionDenied):
@@ -102,6 +105,63 @@ def check_signer_may_sign(
             Rule.EDITOR_CANNOT_SIGN,
             f"شما در تهیه یا ویرایش این پیش‌نویس مشارکت داشته‌اید و نمی‌توانید به عنوان {role.label} آن را امضا کنید.",
         )
+
+
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*(<br\s*/?>)?\s*</p>")
+
+
+def _as_read(value: object) -> object:
+    """A stored field value as a reader meets it: rich text without the editor's paragraph keys, stream
+    blocks without their ids, and every kind of "empty" alike."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("[") and text.endswith("]"):
+            try:
+                return _as_read(json.loads(text))
+            except ValueError:
+                pass
+        text = _EMPTY_PARAGRAPH.sub("", _BLOCK_KEY.sub("", text)).strip()
+        return text or None
+    if isinstance(value, list):
+        return [_as_read(item) for item in value] or None
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in sorted(value.items()) if k != "id"}
+    return value
+
+
+def content_changed(before: Mapping[str, object], after: Mapping[str, object], fields: Iterable[str]) -> bool:
+    """Whether a saved revision changed what the document says; only such a save makes its author an editor.
+
+    Source: seed 000 header (the confirmer and approver sign what someone else prepared); ISO 9001
+    §7.5.2 c (review and approval), §7.5.3.2 c (control of changes). ``before`` and ``after`` are two
+    revisions' stored content; ``fields`` are the document's content fields
+    (``ControlledDocumentPage.signed_content_fields``): the title, the header fields typed in the editor
+    (form and document code, organisation, unit, control notice, review interval), the change reason
+    (printed in the revision history) and every section, rich text and stream alike.
+    Not content, so never counted: Wagtail's bookkeeping (latest/live revision, draft title, lock, owner,
+    timestamps, publication schedule), the page's address and search presentation (slug, SEO title,
+    search description, menus), the subjects it is filed under (tags), review comments, and what the
+    approval service stamps (revision number, issue and revision dates). Nor are a paragraph's editor
+    key or a block's id: saving the same text again, autosave, and the save Wagtail does before a
+    workflow action change none of these.
+    """
+    return any(_as_read(before.get(name)) != _as_read(after.get(name)) for name in fields)
+
+
+def check_step_open(status: str) -> None:
+    """A sign-off step is decided once: a second approval of the same step (two signers at once, or a
+    stale screen) is told it was already decided, before any other rule.
+
+    Source: seed 000 header (one signature per role); ``status`` is Wagtail's TaskState status.
+    """
+    if status == "in_progress":
+        return
+    message = {
+        "approved": "این مرحله پیش‌تر امضا شده است؛ امضای دوباره لازم نیست.",
+        "rejected": "برای این مرحله پیش‌تر درخواست اصلاح ثبت شده است.",
+    }.get(status, "این مرحله از گردش امضا دیگر باز نیست (لغو یا جایگزین شده است).")
+    raise ControlRuleViolation(Rule.STEP_DECIDED, message)
 
 
 def check_signer_in_unit(*, role: SignOffRole, in_scope: bool) -> None:

@@ -14,13 +14,15 @@ import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from accounts.models import display_name, position_of
 from procedures import rules, signals
 from procedures.audit import record, record_refusal
+from procedures.citations import freeze_citations
+from procedures.fingerprints import signoffs_sha256
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
 from procedures.rules import ControlRuleViolation, Rule, SignOffRole
 
@@ -31,16 +33,53 @@ def content_sha256(content: dict) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def draft_editor_ids(page) -> set[int]:
-    """Everyone who saved a revision of the current draft (since the last published revision)."""
-    revisions = Revision.objects.for_instance(page)
-    if page.live_revision_id:
-        published = (
-            Revision.objects.filter(pk=page.live_revision_id).values_list("created_at", flat=True).first()
+def _signed_fields(page) -> tuple[str, ...]:
+    return type(getattr(page, "specific", page)).signed_content_fields()
+
+
+def revision_before(revision: Revision) -> Revision | None:
+    """The revision of the same page saved just before ``revision``."""
+    return (
+        Revision.objects.filter(
+            base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
         )
-        if published:
-            revisions = revisions.filter(created_at__gt=published)
-    return set(revisions.exclude(user=None).values_list("user_id", flat=True))
+        .filter(
+            models.Q(created_at__lt=revision.created_at)
+            | models.Q(created_at=revision.created_at, pk__lt=revision.pk)
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def revision_changed_content(revision: Revision, previous: Revision | None = None, fields=None) -> bool:
+    """Whether ``revision`` changed what the document says compared with the revision before it."""
+    previous = previous if previous is not None else revision_before(revision)
+    fields = fields or _signed_fields(revision.content_object)
+    return rules.content_changed(previous.content if previous else {}, revision.content, fields)
+
+
+def draft_editor_ids(page) -> set[int]:
+    """Everyone who changed the content of the current draft (since the last published revision).
+
+    A revision counts only when it changed content compared with the one before it
+    (``rules.content_changed``): a save without changes, autosave, or the save Wagtail makes before a
+    workflow action does not make a reviewer an editor.
+    """
+    revisions = Revision.objects.for_instance(page).order_by("created_at", "pk")
+    previous = None
+    if page.live_revision_id:
+        previous = Revision.objects.filter(pk=page.live_revision_id).first()
+        if previous is not None:
+            revisions = revisions.filter(created_at__gt=previous.created_at)
+    fields = _signed_fields(page)
+    editors: set[int] = set()
+    for revision in revisions:
+        counts = revision.user_id is not None and revision.user_id not in editors
+        if counts and (previous is None or revision_changed_content(revision, previous, fields)):
+            editors.add(revision.user_id)
+        previous = revision
+    return editors
 
 
 def _approved_signer(workflow_state: WorkflowState, role: SignOffRole) -> TaskState | None:
@@ -90,6 +129,25 @@ def signer_refusal(
             signer_id=user.pk,
             earlier_signer_ids=earlier,
             draft_editor_ids=draft_editor_ids(page),
+        )
+    except ControlRuleViolation as exc:
+        return exc
+    return None
+
+
+def submission_refusal(page, change_reason: str | None = None) -> ControlRuleViolation | None:
+    """Why the draft may not be submitted for sign-off, or None: after revision 00 it needs its own change
+    reason (``rules.check_change_reason``), asked for when it is submitted, not after the first signature.
+    ``change_reason`` is the value being submitted; by default the latest draft's."""
+    page = getattr(page, "specific", page)
+    history = _published_history(page)
+    if change_reason is None:
+        change_reason = page.get_latest_revision_as_object().change_reason
+    try:
+        rules.check_change_reason(
+            rules.next_revision_number([r.number for r in history]),
+            change_reason or "",
+            [r.change_reason for r in history],
         )
     except ControlRuleViolation as exc:
         return exc
@@ -177,6 +235,15 @@ def _register(
     return controlled
 
 
+def _chain_anchor(controlled: ControlledRevision) -> dict:
+    """What the audit chain keeps of a registration, for ``integrity.verify`` to check it against later."""
+    return {
+        "controlled_revision": controlled.pk,
+        "content_sha256": controlled.content_sha256,
+        "signoffs_sha256": signoffs_sha256(controlled.signoffs.all()),
+    }
+
+
 @transaction.atomic
 def publish_signed_revision(workflow_state: WorkflowState, approver) -> ControlledRevision:
     """Close a completed sign-off: check every rule again, stamp number and dates, register, publish."""
@@ -239,6 +306,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
         issue_date=issue_date,
         revision_date=revision_date,
     )
+    freeze_citations(revision)  # what §6/§7 rows cite, frozen into the content before it is hashed
     draft = revision.as_object()
     controlled = _register(
         page,
@@ -259,7 +327,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
         "sanad.revision.approve",
         user=approver,
         revision=revision,
-        data={"number": number, "code": controlled.code},
+        data={"number": number, "code": controlled.code, **_chain_anchor(controlled)},
     )
     revision.publish(user=approver, skip_permission_checks=True)
     controlled.refresh_from_db()
@@ -331,6 +399,7 @@ def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str
         issue_date=paper.issue_date,
         revision_date=paper.revision_date,
     )
+    freeze_citations(revision)  # what §6/§7 rows cite, frozen into the content before it is hashed
     draft = revision.as_object()
     controlled = _register(
         page,
@@ -354,7 +423,7 @@ def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str
         "sanad.revision.import",
         user=imported_by,
         revision=revision,
-        data={"number": paper.number, "note": note},
+        data={"number": paper.number, "note": note, **_chain_anchor(controlled)},
     )
     revision.publish(user=imported_by, skip_permission_checks=True)
     controlled.refresh_from_db()

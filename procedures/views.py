@@ -47,6 +47,9 @@ class ControlledPageRoutes:
         return TemplateResponse(request, "procedures/in_force_on.html", context)
 
     def serve_controlled(self, request, *, controlled, page):
+        from procedures.citations import citation_rows, frozen_for
+
         context = page.get_context(request)
         context.update({"page": page, "self": page, "controlled": controlled, "live_page": self})
+        context.update(citation_rows(page, frozen_for(request, controlled)))
         return TemplateResponse(request, page.get_template(request), context)

@@ -84,6 +84,17 @@ def controlled_revision_permissions():
     )
 
 
+@hooks.register("register_admin_viewset")
+def register_controlled_page_viewsets():
+    # The sign-off's editor and workflow-action views (procedures/signoff_views.py) for every controlled type.
+    from procedures.signoff_views import ControlledPageViewSet
+
+    return [
+        ControlledPageViewSet(f"controlled_{model._meta.model_name}", model=model)
+        for model in (ProcedurePage, ServiceStatementPage)
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_sanad_log_actions(actions):
     for action, (label, message) in LOG_ACTIONS.items():
@@ -148,6 +159,32 @@ def withdrawal_urls():
             name="procedures_request_withdrawal",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def signoff_report_urls():
+    from procedures.signoff_views import SignOffReportView
+
+    return [
+        path("signoff/report/", SignOffReportView.as_view(), name="procedures_signoff_report"),
+        path(
+            "signoff/report/results/",
+            SignOffReportView.as_view(results_only=True),
+            name="procedures_signoff_report_results",
+        ),
+    ]
+
+
+class SignOffReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(has_role(request.user, r) for r in (Role.CONFIRMER, Role.APPROVER, Role.QUALITY_OFFICER))
+
+
+@hooks.register("register_admin_menu_item")
+def signoff_report_menu_item():
+    return SignOffReportMenuItem(
+        "گزارش گردش امضا", reverse("procedures_signoff_report"), icon_name="tasks", order=215
+    )
 
 
 @hooks.register("register_admin_menu_item")

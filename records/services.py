@@ -163,7 +163,12 @@ def _declare(record: Record, *, by, reason: str, today: dt.date | None = None) -
         record,
         "records.record.declare",
         user=by,
-        data={"files": [f.sha256 for f in record.files.all()], "phase": record.phase},
+        data={
+            "files": [f.sha256 for f in record.files.all()],
+            "phase": record.phase,
+            # each file's id with its hash: integrity.verify checks the stored hash against this
+            "record_files": {str(f.pk): f.sha256 for f in record.files.all()},
+        },
     )
     return record
 
@@ -188,7 +193,16 @@ def attach_file(record: Record, *, name: str, data: bytes, by) -> RecordFile:
     except RecordsRuleViolation as exc:
         _refuse(record, exc, by)
     record_file = _store_file(record, checked, name=name, data=data, by=by, reason="بارگذاری فایل")
-    audit(record, "records.file.attach", user=by, data={"name": checked.name, "sha256": checked.sha256})
+    audit(
+        record,
+        "records.file.attach",
+        user=by,
+        data={
+            "name": checked.name,
+            "sha256": checked.sha256,
+            "record_files": {str(record_file.pk): record_file.sha256},
+        },
+    )
     return record_file
 
 
@@ -233,9 +247,9 @@ def capture_record(
 def remove_file(record_file: RecordFile, *, by) -> None:
     record = record_file.record
     _require_role(by, RECORD_KEEPERS, "برداشتن فایل سابقه", record)
-    name = record_file.name
+    name, pk = record_file.name, record_file.pk
     record_file.delete()
-    audit(record, "records.file.remove", user=by, data={"name": name})
+    audit(record, "records.file.remove", user=by, data={"name": name, "removed_file": pk})
 
 
 @transaction.atomic
@@ -780,7 +794,11 @@ def execute_batch(batch: DispositionBatch, *, by, today: dt.date | None = None) 
         batch,
         "records.batch.execute",
         user=by,
-        data={"certificate": certificate.pk, "package_sha256": package_sha256},
+        data={
+            "certificate": certificate.pk,
+            "package_sha256": package_sha256,
+            "record_files": {str(f.pk): f.sha256 for f in certificate.files.all()},
+        },
     )
     return batch
 

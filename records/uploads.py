@@ -4,6 +4,9 @@
 ``UploadRefused`` with the reason in Persian. HTML, SVG, XML with scripts and executables are never
 accepted, whatever they are called; the name is cleaned of path parts, control and direction
 characters, keeping Persian letters and the zero-width non-joiner.
+
+The same policy judges every upload of the site: record and evidence files (``RECORDS_*`` settings),
+Wagtail documents and images (``SANAD_DOCUMENT_TYPES`` / ``SANAD_IMAGE_TYPES``, see ``sanad.uploads``).
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "png": (("png",), "image/png"),
     "jpg": (("jpg", "jpeg"), "image/jpeg"),
     "tif": (("tif", "tiff"), "image/tiff"),
+    "gif": (("gif",), "image/gif"),
+    "webp": (("webp",), "image/webp"),
     "docx": (("docx",), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": (("xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "odt": (("odt",), "application/vnd.oasis.opendocument.text"),
@@ -100,26 +105,49 @@ def _is_text(data: bytes) -> bool:
     return b"\x00" not in data
 
 
-def check_upload(name: str, data: bytes, size: int | None = None) -> CheckedUpload:
-    """Accept a record file only if its content is an allowed kind, within the size limit.
+def format_megabytes(size: int) -> str:
+    """«۲۰٫۰۳ مگابایت»: enough decimals that a file just over a limit never reads as the limit itself."""
+    value = size / 1048576
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if value < 100 else f"{value:.0f}"
+    return f"{to_persian_digits(text.replace('.', '٫'))} مگابایت"
+
+
+def check_size(size: int, limit: int) -> None:
+    """Refuse an upload over ``limit`` bytes, naming both sizes in one unit.
+
+    Source: ISO 27001 A.8.23 / OWASP file upload guidance (bounded uploads).
+    """
+    if size > limit:
+        raise UploadRefused(
+            f"حجم فایل ({format_megabytes(size)}) از سقف مجاز ({format_megabytes(limit)}) بیشتر است."
+        )
+
+
+def check_upload(
+    name: str,
+    data: bytes,
+    size: int | None = None,
+    *,
+    allowed: list[str] | None = None,
+    limit: int | None = None,
+    purpose: str = "سوابق",
+) -> CheckedUpload:
+    """Accept a file only if its content is an allowed kind, within the size limit.
 
     Source: ISO 27001 A.8.23 / OWASP file upload guidance applied to ISO 15489-1 §9.3 (capture):
     type from content, not from the name; no active content (HTML, SVG, scripts, executables).
+    ``allowed`` / ``limit`` default to the records settings; ``purpose`` names the use in messages.
     """
-    limit = settings.RECORDS_MAX_UPLOAD_BYTES
+    limit = settings.RECORDS_MAX_UPLOAD_BYTES if limit is None else limit
     size = len(data) if size is None else size
-    if size > limit:
-        raise UploadRefused(
-            f"حجم فایل ({to_persian_digits(f'{size / 1048576:.1f}')} مگابایت) از سقف مجاز "
-            f"({to_persian_digits(f'{limit / 1048576:.0f}')} مگابایت) بیشتر است."
-        )
+    check_size(size, limit)
     if size == 0:
         raise UploadRefused("فایل خالی است.")
     clean = sanitise_filename(name)
     declared_ext = _extension(clean)
     kind = _kind_from_bytes(data)
     if kind in _EXECUTABLE_KINDS:
-        raise UploadRefused("فایل اجرایی (برنامه یا اسکریپت) به عنوان سابقه پذیرفته نمی‌شود.")
+        raise UploadRefused(f"فایل اجرایی (برنامه یا اسکریپت) برای {purpose} پذیرفته نمی‌شود.")
     if kind is None:
         if _looks_like_markup(data):
             raise UploadRefused(
@@ -131,9 +159,9 @@ def check_upload(name: str, data: bytes, size: int | None = None) -> CheckedUplo
                 "نوع محتوای فایل شناخته نشد؛ فقط PDF، تصویر، اسناد اداری، ZIP و متن ساده پذیرفته می‌شود."
             )
         kind = "csv" if declared_ext == "csv" else "txt"
-    allowed = settings.RECORDS_ALLOWED_TYPES
+    allowed = settings.RECORDS_ALLOWED_TYPES if allowed is None else allowed
     if kind not in allowed or kind not in KINDS:
-        raise UploadRefused(f"فایل از نوع «{kind}» است و این نوع برای سوابق مجاز نیست.")
+        raise UploadRefused(f"فایل از نوع «{kind}» است و این نوع برای {purpose} مجاز نیست.")
     extensions, mime = KINDS[kind]
     if declared_ext and declared_ext not in extensions:
         raise UploadRefused(

@@ -10,4 +10,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from search import checks  # noqa: F401 - registers the index version check
+        from search import (
+            checks,  # noqa: F401 - registers the index version check
+            signals,
+        )
+
+        signals.connect()

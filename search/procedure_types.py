@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from wagtail.query import PageQuerySet
 
+from custody.models import CitedWithdrawal
 from procedures.models import (
     ExternalReferencePage,
     IssuingAuthority,
@@ -57,6 +58,12 @@ class ReferenceSearch(SearchableType):
         )
         for target_id, source_id, kind in relations:
             ending.setdefault(target_id, (source_id, kind))
+        # Withdrawn references (custody) are out of force too, though nothing replaces them.
+        withdrawn = set(
+            CitedWithdrawal.objects.filter(status=CitedWithdrawal.Status.APPROVED).values_list(
+                "page_id", flat=True
+            )
+        )
         rows = queryset.values_list(
             "pk",
             "title",
@@ -81,10 +88,10 @@ class ReferenceSearch(SearchableType):
                     date=date,
                     authority_id=authority_id,
                     authority_name=authority_name or "",
-                    status=Status.SUPERSEDED if source_id else Status.IN_FORCE,
+                    status=Status.SUPERSEDED if source_id or pk in withdrawn else Status.IN_FORCE,
                     status_note=("لغوشده با" if kind == RelationKind.REPEALS else "جایگزین‌شده با")
                     if source_id
-                    else "",
+                    else ("ابطال‌شده" if pk in withdrawn else ""),
                     successor_id=source_id,
                     published_at=published,
                 )

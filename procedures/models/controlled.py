@@ -54,6 +54,11 @@ _BOOKKEEPING_FIELDS = {
 }
 # Fields the approval service stamps; never typed by an editor.
 STAMPED_FIELDS = ("revision_number", "document_code", "issue_date", "revision_date")
+# Not what the document says (rules.content_changed): the page's address and search presentation, and
+# what the service stamps. ``document_code`` is typed by the editor (the service only adds the suffix).
+_NOT_SIGNED_CONTENT = {"slug", "seo_title", "search_description", "show_in_menus", "live", "live_revision"} | (
+    set(STAMPED_FIELDS) - {"document_code"}
+)
 
 
 def controlled_edit_handler(content_panels, content_heading: str) -> TabbedInterface:
@@ -97,7 +102,7 @@ class ControlledDocumentPage(Page):
         ControlStatusPanel(heading="وضعیت بازنگری"),
         HelpPanel(
             "<p>این سند کنترل‌شده است: انتشار فقط با امضای تهیه‌کننده، تاییدکننده و تصویب‌کننده (سه نفر متفاوت) "
-            "از طریق «ارسال برای تایید» انجام می‌شود. شماره و تاریخ بازنگری هنگام تصویب درج می‌شود.</p>",
+            "از طریق «ثبت کردن در امضای سند کنترل‌شده» (منوی کنار «ذخیره پیش‌نویس») انجام می‌شود. شماره و تاریخ بازنگری هنگام تصویب درج می‌شود.</p>",
             heading="کنترل سند",
         ),
         MultiFieldPanel(
@@ -193,6 +198,13 @@ class ControlledDocumentPage(Page):
             for f in cls._meta.concrete_fields
             if f.name not in _BOOKKEEPING_FIELDS and not f.primary_key and f.name != "page_ptr"
         ]
+
+    @classmethod
+    def signed_content_fields(cls) -> tuple[str, ...]:
+        """The fields whose change makes the saver an editor of the draft (``rules.content_changed``):
+        every field of the document except bookkeeping, address, search presentation and stamped values.
+        New section fields count as content without being listed here."""
+        return tuple(f.name for f in cls._content_fields() if f.name not in _NOT_SIGNED_CONTENT)
 
     def publish(self, revision, user=None, *args, **kwargs):
         """``page.publish()`` / ``revision.publish()``: only an approved revision goes live."""

@@ -12,10 +12,11 @@ from wagtail.search import index
 from procedures import blocks
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
 from procedures.views import ControlledPageRoutes
+from search.attachments import AttachmentTextMixin
 from subjects.widgets import tags_panel
 
 
-class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentPage):
+class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin, ControlledDocumentPage):
     purpose = RichTextField("۱- هدف", blank=True)
     scope = RichTextField("۲- دامنه کاربرد", blank=True)
     definitions = StreamField(
@@ -63,6 +64,7 @@ class ProcedurePage(ControlledPageRoutes, RoutablePageMixin, ControlledDocumentP
         index.SearchField("scope"),
         index.SearchField("activities"),
         index.SearchField("definitions"),
+        index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["home.SectionIndexPage"]

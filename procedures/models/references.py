@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from jalali.calendar import format_jalali
 from procedures import blocks
+from search.attachments import AttachmentTextMixin
 from search.numbers import act_number_key
 from subjects.widgets import tags_panel
 
@@ -42,7 +43,7 @@ class RelationKind(models.TextChoices):
 ENDING_KINDS = (RelationKind.REPLACES, RelationKind.REPEALS)
 
 
-class ExternalReferencePage(Page):
+class ExternalReferencePage(AttachmentTextMixin, Page):
     ref_type = models.CharField("نوع سند", max_length=30, choices=ReferenceType.choices)
     number = models.CharField(
         "شماره", max_length=100, blank=True, help_text="همان‌گونه که در سند نوشته شده است."
@@ -93,6 +94,7 @@ class ExternalReferencePage(Page):
         index.SearchField("number_aliases"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("ref_type"),
         index.FilterField("date"),
         index.FilterField("number_key"),
@@ -122,6 +124,13 @@ class ExternalReferencePage(Page):
     def save(self, *args, **kwargs):
         self.number_key = act_number_key(self.number)
         return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Cited by a published revision, never deleted (custody; querysets meet ``pre_delete``)."""
+        from custody.guards import refuse_if_cited
+
+        refuse_if_cited(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def date_jalali(self) -> str:
@@ -156,7 +165,24 @@ class ExternalReferencePage(Page):
 
     @property
     def in_force(self) -> bool:
-        return self.superseded_by is None
+        return self.superseded_by is None and not self.is_withdrawn
+
+    @property
+    def withdrawal(self):
+        """The approved withdrawal of this reference (custody.CitedWithdrawal), if withdrawn."""
+        from custody.models import CitedWithdrawal
+
+        return CitedWithdrawal.withdrawal_of(self.pk) if self.pk else None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawal is not None
+
+    def permissions_for_user(self, user):
+        """Cited by a published revision, it is not deleted or unpublished (custody)."""
+        from custody.permissions import CitedPagePermissionTester
+
+        return CitedPagePermissionTester(user, self)
 
     def amended_by(self):
         return ReferenceRelation.objects.filter(

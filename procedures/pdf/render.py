@@ -79,8 +79,11 @@ def _stylesheets(fetcher, fonts) -> list:
 
 def render_revision_html(request, live_page, controlled: ControlledRevision, marking: CopyMarking) -> str:
     """The HTML the PDF is made from (also handy for looking at the layout in a browser)."""
+    from procedures.citations import citation_rows, frozen_for
+
     page = controlled.revision.as_object()
     context = page.get_context(request)
+    context.update(citation_rows(page, frozen_for(request, controlled)))
     context.update(
         {
             "page": page,

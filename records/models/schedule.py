@@ -140,7 +140,27 @@ class RetentionSeriesPage(Page):
             raise RecordsRuleViolation(
                 Rule.KEEP_HISTORY, "این ردیف جدول نگهداری سابقه یا توقیف دارد و حذف نمی‌شود."
             )
+        from custody.guards import refuse_if_cited
+
+        refuse_if_cited(self)  # cited by a published revision (querysets meet custody's pre_delete)
         return super().delete(*args, **kwargs)
+
+    @property
+    def withdrawal(self):
+        """The approved withdrawal of this series (custody.CitedWithdrawal), if withdrawn."""
+        from custody.models import CitedWithdrawal
+
+        return CitedWithdrawal.withdrawal_of(self.pk) if self.pk else None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawal is not None
+
+    def permissions_for_user(self, user):
+        """Cited by a published revision, it is not deleted or unpublished (custody)."""
+        from custody.permissions import CitedPagePermissionTester
+
+        return CitedPagePermissionTester(user, self)
 
     # --- what a §6 row shows -------------------------------------------------------------------
 

@@ -5,20 +5,11 @@ Configure it as ``"BACKEND": "search.backends.elasticsearch"`` (``sanad.settings
 ``elasticsearch==8.*`` for an Elasticsearch 8 server. For an Elasticsearch 9 server, install the 9.x
 client (``pip install "elasticsearch>=9,<10"``) and change the base classes below from
 ``modelsearch.backends.elasticsearch8`` to ``modelsearch.backends.elasticsearch9`` (same class names with
-``9``); nothing else here depends on the version.
-
-Same matches as the database path, twice over:
-- every text field is mapped with the ``sanad_*`` analyzers of ``search.es_analysis`` (char filters that
-  reproduce ``normalise``; never the built-in ``persian`` analyzer, which folds to Arabic forms and stems);
-- documents and queries are also passed through ``normalise`` in Python before they are sent, so where a
-  char filter cannot say exactly what the normaliser does, Sanad's own traffic still agrees with it.
-The normaliser's ``VERSION`` is stored in each index mapping's ``_meta``; ``stale_indexes()`` lists the
-indexes built with another version (run ``update_index`` for them).
+``9``); nothing else here depends on the version. What Sanad adds is in ``elasticsearch_common``, shared
+with the OpenSearch backend (``search.backends.opensearch``).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8AutocompleteQueryCompiler,
@@ -28,111 +19,43 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchQueryCompiler,
     Elasticsearch8SearchResults,
 )
-from modelsearch.index import AutocompleteField, SearchField
-from modelsearch.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText, SearchQuery
 
-from search.es_analysis import EDGENGRAM_ANALYZER, QUERY_ANALYZER, TEXT_ANALYZER, index_settings
-from search.normalise import VERSION, normalise
+from search.backends.elasticsearch_common import (
+    VERSION_META_KEY,
+    NormalisedQueryMixin,
+    SanadBackendMixin,
+    SanadIndexMixin,
+    SanadMappingMixin,
+    normalise_query,
+)
 
-VERSION_META_KEY = "sanad_normaliser_version"
-
-
-def _normalised_value(value: Any) -> Any:
-    """Text (or a list of texts, as rich text and stream fields give) normalised; anything else as is."""
-    if isinstance(value, str):
-        return normalise(value)
-    if isinstance(value, list):
-        return [_normalised_value(item) for item in value]
-    return value
+__all__ = ["VERSION_META_KEY", "SanadElasticsearchBackend", "SearchBackend", "normalise_query"]
 
 
-def normalise_query(query: str | SearchQuery) -> str | SearchQuery:
-    """The same query with every query string normalised (modelsearch query objects, recursively)."""
-    if isinstance(query, str):
-        return normalise(query)
-    if isinstance(query, PlainText):
-        return PlainText(normalise(query.query_string), operator=query.operator, boost=query.boost)
-    if isinstance(query, Phrase):
-        return Phrase(normalise(query.query_string))
-    if isinstance(query, Fuzzy):
-        return Fuzzy(normalise(query.query_string), operator=query.operator, unaccent=query.unaccent)
-    if isinstance(query, (And, Or)):
-        return type(query)([normalise_query(sub) for sub in query.subqueries])
-    if isinstance(query, Not):
-        return Not(normalise_query(query.subquery))
-    if isinstance(query, Boost):
-        return Boost(normalise_query(query.subquery), query.boost)
-    return query  # MatchAll and anything without text
+class SanadElasticsearchMapping(SanadMappingMixin, Elasticsearch8Mapping):
+    pass
 
 
-def _set_text_analyzers(properties: dict[str, Any]) -> None:
-    for field_mapping in properties.values():
-        if field_mapping.get("type") == "text" and "analyzer" not in field_mapping:
-            field_mapping.update(SanadElasticsearchMapping.text_analyzer_config)
-        if "properties" in field_mapping:
-            _set_text_analyzers(field_mapping["properties"])
-
-
-class SanadElasticsearchMapping(Elasticsearch8Mapping):
-    edgengram_analyzer_config = {"analyzer": EDGENGRAM_ANALYZER, "search_analyzer": QUERY_ANALYZER}
-    text_analyzer_config = {"analyzer": TEXT_ANALYZER, "search_analyzer": QUERY_ANALYZER}
-
-    def get_mapping(self) -> dict[str, Any]:
-        mapping = super().get_mapping()
-        # Including _all_text and the _all_text_boost_* fields: copy_to targets analyse with their own analyzer.
-        _set_text_analyzers(mapping["properties"])
-        mapping["_meta"] = {VERSION_META_KEY: VERSION}
-        return mapping
-
-    def _get_document_field_data(self, field, obj):
-        name, value, edgengrams = super()._get_document_field_data(field, obj)
-        if isinstance(field, (SearchField, AutocompleteField)):
-            value = _normalised_value(value)
-            edgengrams = _normalised_value(edgengrams)
-        return name, value, edgengrams
-
-
-class _NormalisedQueryMixin:
-    def __init__(self, queryset, query, *args, **kwargs):
-        super().__init__(queryset, normalise_query(query), *args, **kwargs)
-
-
-class SanadElasticsearchQueryCompiler(_NormalisedQueryMixin, Elasticsearch8SearchQueryCompiler):
+class SanadElasticsearchQueryCompiler(NormalisedQueryMixin, Elasticsearch8SearchQueryCompiler):
     mapping_class = SanadElasticsearchMapping
 
 
 class SanadElasticsearchAutocompleteQueryCompiler(
-    _NormalisedQueryMixin, Elasticsearch8AutocompleteQueryCompiler
+    NormalisedQueryMixin, Elasticsearch8AutocompleteQueryCompiler
 ):
     mapping_class = SanadElasticsearchMapping
 
 
-class SanadElasticsearchIndex(Elasticsearch8Index):
-    def normaliser_version(self) -> str | None:
-        """The normaliser version this index was built with; ``None`` when unknown or absent."""
-        if not self.es.indices.exists(index=self.name):
-            return None
-        for body in self.es.indices.get_mapping(index=self.name).values():
-            return body.get("mappings", {}).get("_meta", {}).get(VERSION_META_KEY)
-        return None
+class SanadElasticsearchIndex(SanadIndexMixin, Elasticsearch8Index):
+    pass
 
 
-class SanadElasticsearchBackend(Elasticsearch8SearchBackend):
+class SanadElasticsearchBackend(SanadBackendMixin, Elasticsearch8SearchBackend):
     mapping_class = SanadElasticsearchMapping
     index_class = SanadElasticsearchIndex
     query_compiler_class = SanadElasticsearchQueryCompiler
     autocomplete_query_compiler_class = SanadElasticsearchAutocompleteQueryCompiler
     results_class = Elasticsearch8SearchResults
-    # Replaces modelsearch's analysis block (asciifolding + standard analyzers) as a whole.
-    settings = index_settings()
-
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        # Before modelsearch's empty-query check: a query of marks and tatweel alone searches for nothing.
-        return super()._search(query_compiler_class, normalise_query(query), model_or_queryset, **kwargs)
-
-    def stale_indexes(self) -> list[str]:
-        """Names of the indexes whose stored normaliser version is not the running one."""
-        return [index.name for index in self.all_indexes() if index.normaliser_version() != VERSION]
 
 
 SearchBackend = SanadElasticsearchBackend

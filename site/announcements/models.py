@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from jalali.calendar import jalali_month_bounds, jalali_year_bounds
+from search.attachments import AttachmentTextMixin
 from subjects.models import SubjectTaggedItem
 from subjects.widgets import tags_panel
 
@@ -181,7 +182,7 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
         return TemplateResponse(request, page.get_template(request), page.get_context(request))
 
 
-class AnnouncementPage(Page):
+class AnnouncementPage(AttachmentTextMixin, Page):
     """One notice. Its display window drives Wagtail's scheduled publishing: the page goes live when
     the window opens and is unpublished (expired) when it closes, by ``publish_scheduled``."""
 
@@ -220,6 +221,7 @@ class AnnouncementPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("addressee"),
+        index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("display_from"),
         index.FilterField("audience"),
         index.RelatedFields("tags", [index.SearchField("name")]),

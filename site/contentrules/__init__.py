@@ -15,15 +15,9 @@ the row failed with the error and a next attempt (backoff 15, 30, 60 … minutes
 ``CONTENTRULES_MAX_ATTEMPTS`` (5) it is «ناموفق نهایی»: on the admin dashboard and emailed to the
 superusers and ``ADMINS``.
 
-Backends. ``TASKS`` stays on django-tasks' ``ImmediateBackend`` (tests, the SQLite demo, and a
-single-server production): the action runs in the process that committed the event, right after
-the commit, and the firing table plus the cron job are the durable queue — a crash between commit and
-action leaves a pending row that the next ``run_content_rules`` picks up. To move actions (and
-Wagtail's own tasks) out of web requests, install ``django-tasks-db`` (the DatabaseBackend, split out
-of django-tasks 0.12), set ``TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}`` in
-production settings, migrate, and run ``manage.py db_worker`` under systemd next to the web server.
-Either way cron runs::
-
-    */15 * * * *  python manage.py run_content_rules    # time-based events; retries of failed actions
-    0 7 * * *     python manage.py send_daily_digest    # one digest email per subscriber group
+Backends. ``run_firing_task`` runs where ``TASKS`` says (site/worker/): in production in the worker
+(``manage.py db_worker``, django-tasks-db's DatabaseBackend); in the tests and the SQLite demo at once,
+after the commit, in the process that committed the event. Either way the firing table is the durable
+record: a crash between commit and action leaves a pending row that the next ``run_content_rules``
+(queued every 15 minutes by ``manage.py run_scheduler``) picks up.
 """

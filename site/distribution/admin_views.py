@@ -100,7 +100,10 @@ def my_acknowledgements(request):
     return TemplateResponse(
         request,
         "distribution/admin/my_acknowledgements.html",
-        {"requests": mine, "pending_ids": set(queries.pending_for(request.user).values_list("pk", flat=True))},
+        {
+            "requests": mine,
+            "pending_ids": set(queries.pending_for(request.user).values_list("pk", flat=True)),
+        },
     )
 
 

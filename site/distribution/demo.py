@@ -60,6 +60,11 @@ def _distribution_list(loader, page, users) -> DistributionList | None:
     membership = AgencyMember.objects.filter(user=users["agency"]).select_related("agency").first()
     if membership is not None:
         made.agencies.set([membership.agency])
-    record(page, "sanad.distribution.change", user=users.get("admin"), data={"before": None, "after": made.describe()})
+    record(
+        page,
+        "sanad.distribution.change",
+        user=users.get("admin"),
+        data={"before": None, "after": made.describe()},
+    )
     loader.say("فهرست توزیع روش اجرایی ارزیابی عملکرد ساخته شد")
     return made

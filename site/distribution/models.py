@@ -25,9 +25,7 @@ def controlled_page_types() -> list[type]:
 
     from procedures.models import ControlledDocumentPage
 
-    return [
-        m for m in apps.get_models() if issubclass(m, ControlledDocumentPage) and not m._meta.abstract
-    ]
+    return [m for m in apps.get_models() if issubclass(m, ControlledDocumentPage) and not m._meta.abstract]
 
 
 def controlled_pages():
@@ -48,8 +46,8 @@ class DistributionListForm(WagtailAdminModelForm):
         if "users" in self.fields:
             from accounts.models import display_name, position_of
 
-            self.fields["users"].queryset = self.fields["users"].queryset.filter(is_active=True).order_by(
-                "username"
+            self.fields["users"].queryset = (
+                self.fields["users"].queryset.filter(is_active=True).order_by("username")
             )
             self.fields["users"].label_from_instance = lambda user: " — ".join(
                 part for part in (display_name(user), position_of(user)) if part
@@ -160,7 +158,9 @@ class AcknowledgementRequest(models.Model):
         verbose_name_plural = "درخواست‌های تأیید مطالعه"
         ordering = ["due_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["controlled", "recipient"], name="one_request_per_recipient_revision"),
+            models.UniqueConstraint(
+                fields=["controlled", "recipient"], name="one_request_per_recipient_revision"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -44,6 +44,8 @@ class DistributionListPolicy(ModelPermissionPolicy):
         roles = READERS if "view" in actions else EDITORS
         return (
             get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name__in=[r.value for r in roles]), is_active=True)
+            .objects.filter(
+                Q(is_superuser=True) | Q(groups__name__in=[r.value for r in roles]), is_active=True
+            )
             .distinct()
         )

@@ -30,6 +30,7 @@ from procedures.audit import record, record_refusal
 from procedures.models.register import ControlledRevision, RevisionStatus
 from procedures.rules import format_revision_number
 from sanad.links import absolute_url, page_link
+from worker.tasks import send_mails_task, serialise_messages
 
 logger = logging.getLogger("sanad.distribution")
 
@@ -161,8 +162,11 @@ def request_acknowledgements(controlled: ControlledRevision, *, today: dt.date |
                 "recipients": [r.recipient.get_username() for r in created],
             },
         )
-        messages = [_request_message(r, controlled, page) for r in created if r.recipient.email]
-        transaction.on_commit(lambda: _send(messages), robust=True)
+        messages = serialise_messages(
+            [_request_message(r, controlled, page) for r in created if r.recipient.email]
+        )
+        if messages:  # sent by the worker; a failing mail server leaves a failed task to run again
+            transaction.on_commit(lambda: send_mails_task.enqueue(messages), robust=True)
     return len(created)
 
 
@@ -180,7 +184,9 @@ def acknowledge(request: AcknowledgementRequest, *, by) -> AcknowledgementReques
 
 @transaction.atomic
 def _acknowledge(request: AcknowledgementRequest, *, by) -> AcknowledgementRequest:
-    request = AcknowledgementRequest.objects.select_for_update().select_related("controlled").get(pk=request.pk)
+    request = (
+        AcknowledgementRequest.objects.select_for_update().select_related("controlled").get(pk=request.pk)
+    )
     rules.check_may_acknowledge(
         recipient_id=request.recipient_id,
         user_id=getattr(by, "pk", None),
@@ -236,7 +242,9 @@ def acknowledgement_log_csv(controlled: ControlledRevision) -> bytes:
                 req.position,
                 format_jalali(req.asked_on),
                 format_jalali(req.due_on),
-                format_jalali(timezone.localdate(req.acknowledged_at)) if req.acknowledged_at else "تأیید نشده",
+                format_jalali(timezone.localdate(req.acknowledged_at))
+                if req.acknowledged_at
+                else "تأیید نشده",
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -8,15 +8,15 @@ logger = logging.getLogger("sanad.distribution")
 
 
 def on_revision_in_force(sender, controlled, page=None, **kwargs) -> None:
-    """Ask the document's recipients to acknowledge the revision now in force.
+    """Ask the document's recipients to acknowledge the revision now in force, as a background task.
 
-    A failure is logged, never raised: it must not stop the other listeners (content rules) nor undo
-    the publication; ``request_acknowledgements`` is idempotent and may be run again from a shell.
+    A failure is logged (and kept as a failed task), never raised: it must not stop the other listeners
+    (content rules) nor undo the publication; ``request_acknowledgements`` is idempotent.
     """
-    from distribution.services import request_acknowledgements
+    from distribution.tasks import request_acknowledgements_task
 
     try:
-        request_acknowledgements(controlled)
+        request_acknowledgements_task.enqueue(controlled.pk)
     except Exception:
         logger.exception("acknowledgement requests for %s not created", controlled)
 

@@ -6,9 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from custody.admin_views import delete_page
+
 from .api import api_router
+from .media import public_media
 
 urlpatterns = [
+    # In front of Wagtail's own delete view (same path): a page published revisions cite is refused with
+    # its Persian reason, before Wagtail's generic "no permission" (custody, issue #10 §2).
+    path("admin/pages/<int:page_id>/delete/", delete_page, name="custody_delete_page"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -19,13 +25,13 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),
+    # Public images only; never documents, records or evidence (sanad.media).
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", public_media, name="public_media"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

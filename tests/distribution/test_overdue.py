@@ -70,9 +70,12 @@ def test_the_overdue_list_is_for_quality_officers_and_auditors_only(in_force, pe
     assert client.get(reverse("distribution_overdue")).status_code == 200
 
 
-def test_requests_of_a_superseded_revision_are_no_longer_overdue(in_force, people):
+def test_requests_of_a_superseded_revision_are_no_longer_overdue(in_force, draft, people):
     from procedures.models.register import RevisionStatus
+    from tests.procedures.signoff import sign_through
 
     _backdate(AcknowledgementRequest.objects.get(recipient=people["agency_user"]), 30)
-    type(in_force).objects.filter(pk=in_force.pk).update(status=RevisionStatus.SUPERSEDED)
+    sign_through(draft, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری")
+    in_force.refresh_from_db()
+    assert in_force.status == RevisionStatus.SUPERSEDED
     assert list(queries.overdue_requests(today=timezone.localdate())) == []

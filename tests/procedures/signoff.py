@@ -5,7 +5,7 @@ from procedures.models import ProcedurePage
 
 def edit_draft(page: ProcedurePage, user, **changes):
     """Open the latest draft, change fields, save a revision as ``user`` (like the editor's Save draft)."""
-    draft = page.get_latest_revision_as_object()
+    draft = ProcedurePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     for name, value in changes.items():
         setattr(draft, name, value)
     return draft.save_revision(user=user)

@@ -120,3 +120,85 @@ def test_live_write_rules():
         rules.check_live_write(was_live=True, content_changed=True, going_live=False, approved=False)
     with pytest.raises(ControlRuleViolation):
         rules.check_live_write(was_live=False, content_changed=False, going_live=True, approved=False)
+
+
+# --- what counts as a change of content (only that makes a reviewer an editor) ----------------------
+
+FIELDS = ("title", "change_reason", "purpose", "activities", "review_interval_months")
+BASE = {
+    "title": "روش اجرایی",
+    "change_reason": "افزودن مهلت",
+    "purpose": '<p data-block-key="a1b2c">هدف</p>',
+    "activities": '[{"type": "activity", "value": {"description": "ارسال"}, "id": "1111"}]',
+    "review_interval_months": 12,
+    "slug": "procedure",
+    "latest_revision": 7,
+    "draft_title": "روش اجرایی",
+    "locked": False,
+    "tagged_items": [{"pk": 1, "tag": 2}],
+}
+
+
+def test_a_save_with_the_same_content_is_not_a_change():
+    assert not rules.content_changed(BASE, dict(BASE), FIELDS)
+
+
+def test_bookkeeping_address_and_tags_are_not_content():
+    after = dict(
+        BASE, slug="other", latest_revision=8, locked=True, draft_title="x", tagged_items=[], seo_title="t"
+    )
+    assert not rules.content_changed(BASE, after, FIELDS)
+
+
+def test_the_editor_s_paragraph_keys_and_block_ids_are_not_content():
+    after = dict(
+        BASE,
+        purpose='<p data-block-key="zz9">هدف</p>',
+        activities='[{"type": "activity", "value": {"description": "ارسال"}, "id": "2222"}]',
+    )
+    assert not rules.content_changed(BASE, after, FIELDS)
+
+
+def test_empty_values_of_any_kind_are_alike():
+    assert not rules.content_changed({"purpose": None}, {"purpose": ""}, ["purpose"])
+    assert not rules.content_changed({"activities": "[]"}, {}, ["activities"])
+    assert not rules.content_changed({"purpose": None}, {"purpose": '<p data-block-key="k"></p>'}, ["purpose"])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "روش اجرایی تازه"},
+        {"change_reason": "شرح دیگر"},
+        {"purpose": '<p data-block-key="a1b2c">هدف دیگر</p>'},
+        {"activities": '[{"type": "activity", "value": {"description": "دریافت"}, "id": "1111"}]'},
+        {"activities": "[]"},
+        {"review_interval_months": 6},
+    ],
+)
+def test_a_change_a_reader_would_see_is_a_change_of_content(change):
+    assert rules.content_changed(BASE, dict(BASE, **change), FIELDS)
+
+
+def test_a_first_revision_with_content_is_a_change():
+    assert rules.content_changed({}, BASE, FIELDS)
+
+
+def test_a_step_is_decided_once():
+    rules.check_step_open("in_progress")
+    with pytest.raises(ControlRuleViolation) as refused:
+        rules.check_step_open("approved")
+    assert refused.value.rule == Rule.STEP_DECIDED
+    assert "پیش‌تر امضا شده است" in refused.value.message
+    with pytest.raises(ControlRuleViolation):
+        rules.check_step_open("cancelled")
+
+
+def test_the_signed_content_fields_are_the_document_s_not_its_bookkeeping():
+    from procedures.models import ProcedurePage, ServiceStatementPage
+
+    fields = set(ProcedurePage.signed_content_fields())
+    assert {"title", "document_code", "change_reason", "purpose", "activities", "external_documents"} <= fields
+    assert not fields & {"slug", "latest_revision", "draft_title", "owner", "locked", "go_live_at"}
+    assert not fields & {"revision_number", "issue_date", "revision_date", "live", "live_revision"}
+    assert {"introduction", "service_steps"} <= set(ServiceStatementPage.signed_content_fields())

@@ -123,18 +123,23 @@ def test_admin_publish_button_is_not_offered_even_to_a_superuser(client, issued,
     assert b"action-submit" not in response.content  # a superuser is not a preparer
 
 
-def test_admin_publish_post_by_superuser_does_not_publish(client, issued, people):
+def test_a_forged_publish_post_by_a_superuser_is_refused_with_a_persian_message_and_logged(
+    client, issued, people
+):
     client.force_login(people["superuser"])
     url = reverse("wagtailadmin_pages:edit", args=[issued.pk])
     page = ProcedurePage.objects.get(pk=issued.pk)
     data = admin_form_data(client, page, title="منتشر با دکمه مدیر", change_reason="x")
     data["action-publish"] = "action-publish"
-    response = client.post(url, data)
+    response = client.post(url, data, follow=True)
 
-    assert response.status_code in {200, 302, 403}
-    assert (
-        ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object().title == "منتشر با دکمه مدیر"
-    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("انتشار مستقیم مجاز نیست" in m for m in shown), shown
+    assert not any("مجوز لازم" in m for m in shown)
+    entry = PageLogEntry.objects.filter(page_id=issued.pk, action="sanad.refused").get()
+    assert entry.user == people["superuser"] and entry.data["rule"] == Rule.PUBLISH_THROUGH_SIGNOFF
+    # Refused, not quietly kept as a draft.
+    assert ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object().title != "منتشر با دکمه مدیر"
     live = ProcedurePage.objects.get(pk=issued.pk)
     assert live.title != "منتشر با دکمه مدیر"
     assert live.revision_number == 0

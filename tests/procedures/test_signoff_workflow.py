@@ -145,3 +145,122 @@ def test_revision_numbers_rise_by_one_each_time(issued, people):
         2,
         3,
     ]
+
+
+# --- saves that change nothing, and the draft's content changing during review -----------------------
+
+
+def approved_steps(state) -> list[str]:
+    from wagtail.models import TaskState
+
+    return list(
+        TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_APPROVED)
+        .order_by("pk")
+        .values_list("task__name", flat=True)
+    )
+
+
+def test_reviewers_saving_without_a_change_still_sign_and_the_revision_is_published(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    edit_draft(issued, people["confirmer"])  # «ذخیره پیش‌نویس» with nothing changed
+    act(state, people["confirmer"])
+    edit_draft(issued, people["approver"])  # the save Wagtail makes before «تایید» in the editor
+    act(state, people["approver"])
+
+    page = ProcedurePage.objects.get(pk=issued.pk)
+    assert page.revision_number == 1 and page.live_revision_id == page.latest_revision_id
+    # Not sent back to the confirmer: an unchanged save keeps the signatures already given.
+    assert approved_steps(state) == ["تایید سند", "تصویب سند"]
+    signers = {s.role: s.user for s in page.current_controlled_revision.signoffs.all()}
+    assert signers["confirmer"] == people["confirmer"] and signers["approver"] == people["approver"]
+
+
+def test_autosave_that_ends_where_it_started_does_not_make_the_approver_an_editor(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    act(state, people["confirmer"])
+    page = ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object()
+    original = page.purpose
+    page.purpose = "<p>حرفی تایپ شد</p>"
+    autosaved = page.save_revision(user=people["approver"])
+    page.purpose = original  # …and deleted again; autosave overwrites its own revision
+    page.save_revision(user=people["approver"], overwrite_revision=autosaved)
+
+    act(state, people["approver"])
+    assert ProcedurePage.objects.get(pk=issued.pk).revision_number == 1
+
+
+def test_an_autosave_that_changed_the_text_makes_the_approver_an_editor(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    act(state, people["confirmer"])
+    page = ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object()
+    page.purpose = "<p>هدف بازنویسی‌شده به دست تصویب‌کننده</p>"
+    page.save_revision(user=people["approver"])
+
+    with pytest.raises(ControlRuleViolation) as refused:
+        act(state, people["approver"])
+    assert refused.value.rule == Rule.EDITOR_CANNOT_SIGN
+
+
+def test_a_change_of_content_during_review_needs_the_confirmation_again(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    act(state, people["confirmer"])
+    edit_draft(issued, people["preparer"], purpose="<p>هدف اصلاح‌شده</p>")  # the text changed after confirming
+
+    act(state, people["approver"])
+    page = ProcedurePage.objects.get(pk=issued.pk)
+    assert page.revision_number == 0  # not published: the confirmer has not seen this text
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "تایید سند"
+
+
+def test_the_change_reason_is_asked_for_when_the_draft_is_submitted(issued, people):
+    from wagtail.models import WorkflowState
+
+    edit_draft(issued, people["preparer"], purpose="<p>هدف تازه</p>", change_reason="")
+
+    with pytest.raises(ControlRuleViolation) as refused:
+        submit(issued, people["preparer"])
+    assert refused.value.rule == Rule.CHANGE_REASON
+    assert not WorkflowState.objects.filter(object_id=str(issued.pk), status="in_progress").exists()
+
+
+def test_a_first_issue_is_submitted_without_a_change_reason(draft, people):
+    edit_draft(draft, people["preparer"], purpose="<p>هدف</p>")
+    state = submit(draft, people["preparer"])
+    assert state.status == "in_progress"
+
+
+# --- two signers at once ---------------------------------------------------------------------------
+
+
+def test_a_second_confirmer_acting_on_a_decided_step_is_told_it_is_already_signed(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    stale = state.current_task_state  # both confirmers opened the same step
+    task = stale.task.specific
+    act(state, people["confirmer"])
+
+    with pytest.raises(ControlRuleViolation) as refused:
+        task.on_action(stale, people["confirmer2"], "approve")
+    assert refused.value.rule == Rule.STEP_DECIDED
+    assert "پیش‌تر امضا شده است" in refused.value.message
+    assert approved_steps(state) == ["تایید سند"]
+    refusal = PageLogEntry.objects.filter(page=issued, action="sanad.refused").latest("pk")
+    assert refusal.user == people["confirmer2"] and refusal.data["rule"] == Rule.STEP_DECIDED
+
+
+def test_a_second_approver_after_publication_is_told_already_signed_not_an_unrelated_rule(issued, people):
+    edit_draft(issued, people["preparer"], change_reason="افزودن مهلت اعتراض")
+    state = submit(issued, people["preparer"])
+    act(state, people["confirmer"])
+    stale = state.current_task_state
+    act(state, people["approver"])
+
+    with pytest.raises(ControlRuleViolation) as refused:
+        stale.task.specific.on_action(stale, people["approver2"], "approve")
+    assert refused.value.rule == Rule.STEP_DECIDED
+    assert list(ControlledRevision.objects.filter(page=issued).values_list("number", flat=True)) == [0, 1]

@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "units",
     "smartfolders",
     "contentrules",
+    "worker",
+    "custody",
+    "integrity",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -45,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "rest_framework",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -59,17 +65,40 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so its headers reach every response, error pages included.
     "sanad.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names, straight after SecurityMiddleware as WhiteNoise asks.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "sanad.middleware.PublicCacheMiddleware",
+    # Anonymous readers' pages straight from the shared cache, before sessions and auth (sanad.pagecache).
+    "sanad.pagecache.ServerPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A write refused by a guard trigger is shown as its Persian message, not a 500.
+    "sanad.refusals.GuardRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a lockout into its Persian response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection on every login path (django-axes, counted in the database so every worker
+# shares it): after AXES_FAILURE_LIMIT failures for one user name, or from one address, logins stop
+# for AXES_COOLOFF_TIME hours or until an administrator unlocks them («قفل‌های ورود», audited).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "sanad.urls"
 
@@ -93,12 +122,24 @@ TEMPLATES = [
 WSGI_APPLICATION = "sanad.wsgi.application"
 
 
+SQLITE_ENGINE = "sanad.db.sqlite3"
+
+
 def database_from_env(env: dict, default_sqlite: Path) -> dict:
     """DATABASE_URL when given (PostgreSQL in production and CI), else the embedded SQLite file."""
     url = env.get("DATABASE_URL")
-    if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    config = (
+        dj_database_url.parse(url, conn_max_age=60)
+        if url
+        else {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Django's SQLite backend whose flush lifts the guard triggers for its own DELETEs (sanad.db.sqlite3).
+        config["ENGINE"] = SQLITE_ENGINE
+        # A write transaction takes SQLite's write lock when it begins, so two at once queue (up to
+        # `timeout` seconds) instead of failing with "database is locked" when the second upgrades.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    return config
 
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -125,6 +166,7 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "/media/"
 
@@ -135,6 +177,19 @@ WAGTAIL_SITE_NAME = "سند — سامانه مدیریت اسناد و سواب
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "zip", "csv", "odt", "ods", "txt", "png", "jpg"]
+# Every upload is judged by its bytes (records.uploads via sanad.uploads), not only by its name.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sanad.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sanad.uploads.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
+SANAD_DOCUMENT_TYPES = ["pdf", "docx", "xlsx", "zip", "csv", "odt", "ods", "txt", "png", "jpg"]
+SANAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+SANAD_IMAGE_TYPES = ["jpg", "png", "gif", "webp"]
+SANAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANAD_IMAGE_MAX_BYTES
+# Documents always pass through Wagtail's permission-checked view, downloaded as attachments
+# (X-Content-Type-Options: nosniff comes from SecurityMiddleware), never from a raw media URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_WORKFLOW_ENABLED = True
 # A reviewer must see what they sign: any edit during review restarts the sign-off.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -161,11 +216,17 @@ RECORDS_COLLECTION_NAME = "سوابق"
 # Where disposition certificates are kept as records: a series with this code (made on first use).
 RECORDS_CERTIFICATE_SERIES_CODE = "س-گ-۰۱"
 
+# Where write_audit_digest puts the daily chain head: a directory an operator keeps (and copies) outside
+# the database, so a chain rewritten from some point on is still found (integrity.verify).
+SANAD_AUDIT_DIGEST_DIR = BASE_DIR / "var" / "audit-digests"
+
 # --- public site: caching, security headers, documents, feedback forms -------------------------
 
 # Anonymous GETs of public pages may be cached this long by browsers and proxies (sanad.middleware).
 # Short, because announcements appear and disappear on their own every few minutes.
 SANAD_PUBLIC_CACHE_SECONDS = 300
+# The server keeps anonymous pages this long at most; any publication invalidates them at once.
+SANAD_PAGE_CACHE_SECONDS = 600
 
 # Content security policy of the public site: nothing inline, nothing from elsewhere. Style
 # attributes are allowed because controlled documents pass their print running heads that way.
@@ -223,6 +284,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-# django-tasks: Wagtail's own tasks and content-rule actions run at once, after commit, in the process
-# that enqueued them. Production with a worker: see site/contentrules/__init__.py (DatabaseBackend).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (django-tasks): content-rule actions, e-mails, acknowledgement requests, scheduled jobs
+# (site/worker/). SANAD_TASKS_BACKEND=database queues them in the database for `manage.py db_worker`
+# (production's default); "immediate" runs them at once, after commit, in the process that enqueued
+# them (tests and the SQLite demo).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("SANAD_TASKS_BACKEND", "immediate")]}}

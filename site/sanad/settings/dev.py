@@ -11,4 +11,4 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {"default": database_from_env(os.environ, BASE_DIR / "var" / "sanad.sqlite3")}
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-(BASE_DIR / "var").mkdir(exist_ok=True)
+(BASE_DIR / "var" / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise reads it at start

@@ -1,0 +1,1 @@
+"""Database backends of Sanad (see sanad.db.sqlite3)."""
