@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from jalali.calendar import PERSIAN_MONTH_NAMES, format_jalali, jalali_month_bounds
+from jalali.digits import read_integer
 from records import services
 from records.choices import HoldKind, HoldStatus, Phase
 from records.forms import RecordForm
@@ -66,13 +67,13 @@ class RecordFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=held) if value else queryset.exclude(pk__in=held)
 
     def filter_due(self, queryset, name, value):
-        year = self.data.get("due_year")
-        month = self.data.get("due_month")
-        if not (year and str(year).isdigit() and month and str(month).isdigit()):
+        year = read_integer(str(self.data.get("due_year") or ""))
+        month = read_integer(str(self.data.get("due_month") or ""))
+        if year is None or month is None:
             return queryset
-        if not (1300 <= int(year) <= 1500 and 1 <= int(month) <= 12):
+        if not (1300 <= year <= 1500 and 1 <= month <= 12):
             return queryset.none()
-        first, last = jalali_month_bounds(int(year), int(month))
+        first, last = jalali_month_bounds(year, month)
         return queryset.filter(disposition_due_on__range=(first, last))
 
 

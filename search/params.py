@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
 from jalali.calendar import PARSE_MAX_YEAR, PARSE_MIN_YEAR, JalaliDateError, format_jalali, parse_jalali
-from jalali.digits import to_persian_digits
+from jalali.digits import MAX_INTEGER_DIGITS, read_integer, to_persian_digits  # noqa: F401 (re-exported)
 from search.query import ParsedQuery, parse_query
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
 
@@ -90,7 +89,6 @@ class SearchParams:
 
 
 # Longer than any id, page or year; keeps ``int`` and the database away from huge numbers.
-MAX_INTEGER_DIGITS = 18
 # What no parameter may carry to a database or a template: C0/C1 controls, DEL, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -110,27 +108,6 @@ def cleaned(data: QueryDict) -> QueryDict:
     for name, values in data.lists():
         copy.setlist(clean_text(name), [clean_text(v) for v in values])
     return copy
-
-
-def read_integer(value: str, minimum: int = 0, maximum: int | None = None) -> int | None:
-    """A whole number written in any script's decimal digits («۱۲», «١٢», «12», «𝟏𝟐»), or ``None``.
-
-    Only characters with a decimal value count (``unicodedata.decimal``): «³» and «①» are digits to
-    ``str.isdigit`` but not decimal numbers, so they are refused here rather than failing in ``int``.
-    No sign, no separators, at most ``MAX_INTEGER_DIGITS`` digits, and within ``minimum``…``maximum``.
-    """
-    value = value.strip()
-    if not value or len(value) > MAX_INTEGER_DIGITS:
-        return None
-    number = 0
-    for char in value:
-        digit = unicodedata.decimal(char, None)
-        if digit is None:
-            return None
-        number = number * 10 + digit
-    if number < minimum or (maximum is not None and number > maximum):
-        return None
-    return number
 
 
 def _read_date(data: QueryDict, name: str, label: str, errors: list[ParamError]) -> dt.date | None:

@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
 from jalali.calendar import format_jalali, format_jalali_datetime
+from jalali.digits import read_integer
 from records.evaluation import access
 from records.evaluation.models import Answer, Review, Submission
 from records.evaluation.rules import format_score
@@ -56,9 +57,10 @@ def submissions(request):
         request.user,
     )
     if cycle := request.GET.get("cycle"):
-        if not cycle.isdigit():
+        cycle_id = read_integer(cycle)
+        if cycle_id is None:
             return JsonResponse({"detail": "شماره دوره باید عدد باشد."}, status=400)
-        queryset = queryset.filter(cycle_id=int(cycle))
+        queryset = queryset.filter(cycle_id=cycle_id)
     return JsonResponse({"count": queryset.count(), "items": [_summary(s) for s in queryset]})
 
 

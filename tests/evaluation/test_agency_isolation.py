@@ -167,6 +167,13 @@ def test_guessed_and_malformed_ids_answer_404_not_500(client, world, people):
     ):
         assert client.get(url).status_code == 404, url
     assert client.get("/api/evaluation/submissions/?cycle=abc").status_code == 400
+    # «³» is a digit to str.isdigit but not a number int() reads: a Persian 400, not a 500.
+    for odd in ("³", "①", "9" * 40):
+        response = client.get("/api/evaluation/submissions/", {"cycle": odd})
+        assert response.status_code == 400, odd
+        assert "عدد" in json.loads(response.content)["detail"]
+    persian = client.get("/api/evaluation/submissions/", {"cycle": str(world["cycle"].pk).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))})
+    assert persian.status_code == 200
 
 
 def test_the_api_lists_only_the_users_own_agency(client, world, people):

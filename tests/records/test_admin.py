@@ -98,6 +98,11 @@ def test_the_listing_shows_jalali_dates_and_filters_by_phase_hold_and_due_month(
     year, month, _ = to_jalali_parts(record.disposition_due_on)
     by_month = client.get(url, {"due_year": year, "due_month": month}).content.decode()
     assert record.reference_number in by_month and fresh.reference_number not in by_month
+    persian = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    by_persian = client.get(url, {"due_year": str(year).translate(persian), "due_month": month})
+    assert by_persian.status_code == 200
+    for odd in ("³", "①", "9" * 40):
+        assert client.get(url, {"due_year": odd, "due_month": month}).status_code == 200, odd
 
 
 def test_a_hold_placed_in_the_admin_blocks_execution_in_the_admin(client, record, people):
