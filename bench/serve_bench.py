@@ -105,7 +105,8 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
 
 
 def median_ms(port: int, path: str, n: int) -> float:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    # A generous timeout: on a loaded machine the first uncached render of a page can take long.
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     get(conn, path)  # warm: the first read fills the cache
     times = []
     for _ in range(n):
@@ -207,15 +208,25 @@ def main() -> None:
     ensure_demo(args.db, env)
     manage(env, "collectstatic", "--no-input", "-v", "0")
 
+    print(f"load average at the start: {os.getloadavg()[0]:.1f}", flush=True)
     server = Server(env, port)
     try:
         static = static_path(port)
         procedure = procedure_path(port)
         base = median_ms(port, static, args.repeat)
+        print(f"baseline: static file {static} median {base:.2f} ms", flush=True)
         cached = median_ms(port, procedure, args.repeat)
+        print(f"cached procedure page {procedure}: {cached:.2f} ms = {cached / base:.2f}x static", flush=True)
         search = median_ms(port, "/search/?q=" + quote("ارزیابی عملکرد"), args.repeat)
+        print(f"cached search page: {search:.2f} ms = {search / base:.2f}x static", flush=True)
         paths = PAGES + [procedure] + ["/search/?q=" + quote(q) for q in SEARCHES]
         result = load(port, paths, args.clients, args.duration)
+        print(
+            f"load: {args.clients} clients, {args.duration:.0f} s: {result['requests']} requests, "
+            f"{result['errors']} errors, {result['per_second']:.0f}/s, "
+            f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, p99 {result['p99']:.1f} ms",
+            flush=True,
+        )
     finally:
         server.stop()
 
@@ -223,18 +234,10 @@ def main() -> None:
     uncached = Server(env_for(args.db, args.tmp, 0, uncached_port), uncached_port)
     try:
         rendered = median_ms(uncached_port, procedure, max(20, args.repeat // 10))
+        print(f"uncached procedure page: {rendered:.2f} ms = {rendered / base:.2f}x static", flush=True)
     finally:
         uncached.stop()
-
-    print(f"baseline: static file {static} median {base:.2f} ms")
-    print(f"cached procedure page {procedure}: {cached:.2f} ms = {cached / base:.2f}x static")
-    print(f"cached search page: {search:.2f} ms = {search / base:.2f}x static")
-    print(f"uncached procedure page: {rendered:.2f} ms = {rendered / base:.2f}x static")
-    print(
-        f"load: {args.clients} clients, {args.duration:.0f} s: {result['requests']} requests, "
-        f"{result['errors']} errors, {result['per_second']:.0f}/s, "
-        f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, p99 {result['p99']:.1f} ms"
-    )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     for line in result["sample_errors"]:
         print("  error:", line)
 
