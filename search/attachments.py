@@ -117,6 +117,13 @@ def page_is_restricted(page) -> bool:
 class AttachmentTextMixin:
     """For pages that attach Wagtail documents: ``attached_documents()`` lists them; their text is indexed."""
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Elasticsearch names a callable search field after the class whose __dict__ holds it and reads
+        # that class's _meta; a plain mixin has none, so the page model holds its own reference.
+        if AttachmentTextMixin in cls.__bases__ and "attachment_text" not in cls.__dict__:
+            cls.attachment_text = AttachmentTextMixin.attachment_text
+
     def attached_documents(self) -> list:
         documents = []
         attachments = getattr(self, "attachments", None)

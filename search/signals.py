@@ -20,6 +20,10 @@ def on_file_saved(sender, instance, created=False, update_fields=None, **kwargs)
 
 
 def connect() -> None:
+    from django.apps import apps
     from wagtail.documents import get_document_model
+
+    if not apps.is_installed("wagtail.documents"):
+        return  # the bench's settings install the search app alone
 
     post_save.connect(on_file_saved, sender=get_document_model(), dispatch_uid="search.extract.document")
