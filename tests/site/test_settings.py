@@ -8,7 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 def load_production(monkeypatch, **env):
-    for key in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "ELASTICSEARCH_URL"):
+    # The suite may run beside an OpenSearch node (OPENSEARCH_URL set): production refuses two engines.
+    for key in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL"):
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
