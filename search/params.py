@@ -4,7 +4,7 @@
 ``sort``, ``page`` and (API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
 
 Also the one place where any search path (this page, the JSON API, collections, Wagtail API v2 in
-``sanad.api``) reads a number or a text from the address: ``read_integer`` takes digits of any script
+``sanad.api``) reads a number or a text from the address: ``read_integer`` (``jalali.digits``) takes digits of any script
 only when the whole value is a decimal number in range, ``clean_text`` turns control characters and
 lone surrogates into spaces (as the normaliser does with control characters in indexed text).
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from jalali.calendar import PARSE_MAX_YEAR, PARSE_MIN_YEAR, JalaliDateError, format_jalali, parse_jalali
-from jalali.digits import MAX_INTEGER_DIGITS, read_integer, to_persian_digits  # noqa: F401 (re-exported)
+from jalali.digits import read_integer, to_persian_digits
 from search.query import ParsedQuery, parse_query
 from search.registry import STATUS_LABELS, authority_choices, kind_labels
 
@@ -88,7 +88,6 @@ class SearchParams:
         return "relevance" if self.parsed.groups else "newest"
 
 
-# Longer than any id, page or year; keeps ``int`` and the database away from huge numbers.
 # What no parameter may carry to a database or a template: C0/C1 controls, DEL, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 

@@ -24,9 +24,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from jalali.digits import to_persian_digits
+from jalali.digits import read_integer, to_persian_digits
 from sanad.api_messages import NOT_FOUND, persian_message, persian_status_message
-from search.params import clean_text, has_unsafe_characters, read_integer
+from search.params import clean_text, has_unsafe_characters
 from search.query import MAX_QUERY_LENGTH, AtomKind, parse_query
 from search.results import MAX_TEXT_HITS, ranked_matches, text_query
 from subjects.api import DublinCorePagesAPIViewSet

@@ -2,6 +2,10 @@
 
 import os
 
+import pytest
+
+from tests.search.search_corpus import corpus_for_module
+
 _engine_tests = []
 
 
@@ -26,3 +30,16 @@ def pytest_terminal_summary(terminalreporter):
             f"search engine: {len(_engine_tests)} contract tests ran with {engine['BACKEND']} at "
             f"{', '.join(engine['URLS'])}, index prefix {engine['INDEX_PREFIX']}"
         )
+
+
+# The search corpus, built once per test module (the module's own ``shared_corpus`` may add to it) and
+# read inside each test's transaction.
+@pytest.fixture(scope="module")
+def shared_corpus(django_db_setup, django_db_blocker):
+    with corpus_for_module(django_db_blocker) as corpus:
+        yield corpus
+
+
+@pytest.fixture
+def corpus(shared_corpus, db):
+    return shared_corpus

@@ -5,19 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.search.search_corpus import corpus_for_module
-
-
-@pytest.fixture(scope="module")
-def shared_corpus(django_db_setup, django_db_blocker):
-    with corpus_for_module(django_db_blocker) as corpus:
-        yield corpus
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
-
 
 def v2_ids(client, query: str, **params) -> list[int]:
     response = client.get("/api/v2/pages/", {"search": query, **params})

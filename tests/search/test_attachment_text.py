@@ -107,7 +107,11 @@ def test_an_encrypted_pdf_gets_its_status():
 @pytest.mark.parametrize(
     ("name", "data", "status"),
     [
-        ("خراب.pdf", b"%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 9 0 R>>endobj\ntrailer<</Root 1 0 R>>\n", "corrupt"),
+        (
+            "خراب.pdf",
+            b"%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 9 0 R>>endobj\ntrailer<</Root 1 0 R>>\n",
+            "corrupt",
+        ),
         ("خراب.docx", b"PK\x03\x04" + b"\x00" * 40, "corrupt"),
         ("برنامه.exe", b"MZ\x90\x00" + b"\x00" * 100, "unsupported"),
         ("خالی.txt", b"   \n\t  ", "empty"),

@@ -6,22 +6,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from jalali.digits import read_integer
 from search.normalise import normalise
-from search.params import clean_text, read_integer
-from tests.search.search_corpus import corpus_for_module
+from search.params import clean_text
 
 V2_ENDPOINTS = ["/api/v2/pages/", "/api/v2/documents/", "/api/v2/images/"]
-
-
-@pytest.fixture(scope="module")
-def shared_corpus(django_db_setup, django_db_blocker):
-    with corpus_for_module(django_db_blocker) as corpus:
-        yield corpus
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
 
 
 @pytest.fixture

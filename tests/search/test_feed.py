@@ -2,23 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
-from tests.search.search_corpus import corpus_for_module, reference
+from tests.search.search_corpus import reference
 
 URL = "/search/feed/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def shared_corpus(django_db_setup, django_db_blocker):
-    with corpus_for_module(django_db_blocker) as corpus:
-        yield corpus
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
 
 
 def feed(client) -> ET.Element:

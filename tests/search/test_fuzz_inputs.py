@@ -17,6 +17,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search import params as search_params
 from tests.search.search_corpus import corpus_for_module
 
 FUZZ_EXAMPLES = int(os.environ.get("SANAD_FUZZ_EXAMPLES", "1000"))
@@ -104,17 +105,7 @@ ALPHABET = (
 )
 
 PARAMETERS = [
-    "q",
-    "type",
-    "subject",
-    "authority",
-    "year",
-    "status",
-    "from",
-    "to",
-    "sort",
-    "page",
-    "page_size",
+    *search_params.PARAMETERS,
     "search",
     "search_operator",
     "offset",
@@ -188,19 +179,7 @@ values = st.one_of(queries, numbers, st.sampled_from(KNOWN_VALUES), st.sampled_f
 names = st.one_of(st.sampled_from(PARAMETERS), st.text(alphabet=ALPHABET, min_size=1, max_size=8))
 
 
-SEARCH_PARAMETERS = [
-    "q",
-    "type",
-    "subject",
-    "authority",
-    "year",
-    "status",
-    "from",
-    "to",
-    "sort",
-    "page",
-    "page_size",
-]
+SEARCH_PARAMETERS = list(search_params.PARAMETERS)
 V2_PARAMETERS = [name for name in PARAMETERS if name not in SEARCH_PARAMETERS or name == "type"]
 
 
@@ -245,11 +224,6 @@ def saved_collection(corpus):
     )
     corpus.home.add_child(instance=page)
     return publish(page)
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
 
 
 def paths(corpus) -> dict[str, list[str]]:

@@ -3,20 +3,8 @@
 import pytest
 
 from tests.factories import person
-from tests.search.search_corpus import corpus_for_module
 
 URL = "/api/search/"
-
-
-@pytest.fixture(scope="module")
-def shared_corpus(django_db_setup, django_db_blocker):
-    with corpus_for_module(django_db_blocker) as corpus:
-        yield corpus
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
 
 
 def api(client, **params) -> dict:

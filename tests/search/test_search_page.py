@@ -10,20 +10,9 @@ from search.highlight import excerpt, mark
 from search.query import parse_query
 from search.registry import Document, SearchableType, register, searchable_types, unregister
 from tests.factories import person
-from tests.search.search_corpus import PASSWORD, corpus_for_module, reference
+from tests.search.search_corpus import PASSWORD, reference
 
 URL = "/search/"
-
-
-@pytest.fixture(scope="module")
-def shared_corpus(django_db_setup, django_db_blocker):
-    with corpus_for_module(django_db_blocker) as corpus:
-        yield corpus
-
-
-@pytest.fixture
-def corpus(shared_corpus, db):
-    return shared_corpus
 
 
 def search(client: Client, **params):
