@@ -4,8 +4,6 @@ import os
 
 import pytest
 
-from tests.search.search_corpus import corpus_for_module
-
 _engine_tests = []
 
 
@@ -33,9 +31,12 @@ def pytest_terminal_summary(terminalreporter):
 
 
 # The search corpus, built once per test module (the module's own ``shared_corpus`` may add to it) and
-# read inside each test's transaction.
+# read inside each test's transaction. Imported here, not at the top: the peer suite under
+# tests/search/peer loads this conftest with settings that have no Wagtail.
 @pytest.fixture(scope="module")
 def shared_corpus(django_db_setup, django_db_blocker):
+    from tests.search.search_corpus import corpus_for_module
+
     with corpus_for_module(django_db_blocker) as corpus:
         yield corpus
 
