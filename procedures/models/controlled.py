@@ -122,6 +122,11 @@ class ControlledDocumentPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("document_code"),
         index.SearchField("change_reason"),
+        # The header block and the sign-offs every reader sees above the text (seed 000).
+        index.SearchField("organisation"),
+        index.SearchField("organisation_unit"),
+        index.SearchField("control_notice"),
+        index.SearchField("signers_text"),
         index.FilterField("revision_number"),
         index.FilterField("issue_date"),
     ]
@@ -245,6 +250,13 @@ class ControlledDocumentPage(Page):
             .prefetch_related("signoffs")
             .first()
         )
+
+    def signers_text(self) -> str:
+        """Names and positions of the live revision's signers, as the header shows them."""
+        current = self.current_controlled_revision
+        if current is None:
+            return ""
+        return "\n".join(f"{s.name} {s.position}" for s in current.signoffs_in_order)
 
     @property
     def full_code(self) -> str:

@@ -94,6 +94,8 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         index.SearchField("number_aliases"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("notes"),
+        index.SearchField("attachments"),  # their titles
         index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("ref_type"),
         index.FilterField("date"),

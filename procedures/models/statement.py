@@ -49,6 +49,9 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         index.SearchField("responsibility"),
         index.SearchField("service_steps"),
         index.SearchField("commitments"),
+        index.SearchField("costs"),
+        index.SearchField("validity"),
+        index.SearchField("termination"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]

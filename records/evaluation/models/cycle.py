@@ -30,6 +30,7 @@ from jalali.calendar import format_jalali, jalali_year_of
 from records.evaluation import rules
 from records.evaluation.choices import PHASE_ORDER, PHASE_SOURCES, CircularRole, PhaseKind
 from records.evaluation.forms import EvaluationCyclePageForm
+from records.evaluation.indexed_text import CycleShownText
 from records.evaluation.models.guards import FrozenAfterFinal, cycle_is_final
 
 FROZEN_ON_OPEN = ("year", "procedure", "opened_on")
@@ -88,7 +89,7 @@ class EvaluationIndexPage(RoutablePageMixin, Page):
         return indicator_detail(request, self, indicator_id)
 
 
-class EvaluationCyclePage(Page):
+class EvaluationCyclePage(CycleShownText, Page):
     year = models.PositiveSmallIntegerField(
         "سال ارزیابی (هجری شمسی)",
         unique=True,
@@ -156,7 +157,10 @@ class EvaluationCyclePage(Page):
         FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
         FieldPanel("note"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year")]
+    search_fields = Page.search_fields + [
+        *(index.SearchField(name) for name in ("intro", "note", "shown_text")),
+        index.FilterField("year"),
+    ]
     api_fields = [
         APIField("year"),
         APIField("opened_on"),
