@@ -63,6 +63,8 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
         tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن سند")
+    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
+    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = ControlledDocumentPage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("scope"),

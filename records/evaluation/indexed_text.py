@@ -9,24 +9,20 @@ from __future__ import annotations
 from django.db.models.signals import post_save
 
 
-class CycleShownText:
-    """Mixed into ``EvaluationCyclePage``; ``shown_text`` is one of its search fields."""
+def cycle_shown_text(self) -> str:
+    """``EvaluationCyclePage.shown_text``, one of its search fields."""
+    from records.evaluation.choices import PHASE_SOURCES
+    from records.evaluation.models import CycleExtension, FinalResult
 
-    def shown_text(self) -> str:
-        from records.evaluation.choices import PHASE_SOURCES
-        from records.evaluation.models import CycleExtension, FinalResult
-
-        if not self.pk:
-            return ""
-        lines = [
-            f"{phase.get_kind_display()} {PHASE_SOURCES.get(phase.kind, '')}" for phase in self.phases.all()
-        ]
-        extensions = CycleExtension.objects.filter(cycle_id=self.pk, agency__isnull=True)
-        lines += [f"{e.get_phase_display()} {e.letter_number} {e.reason}" for e in extensions]
-        if self.is_final:
-            results = FinalResult.objects.filter(cycle_id=self.pk).select_related("agency")
-            lines += [f"{r.agency.name} {r.tier}" for r in results]
-        return "\n".join(lines)
+    if not self.pk:
+        return ""
+    lines = [f"{phase.get_kind_display()} {PHASE_SOURCES.get(phase.kind, '')}" for phase in self.phases.all()]
+    extensions = CycleExtension.objects.filter(cycle_id=self.pk, agency__isnull=True)
+    lines += [f"{e.get_phase_display()} {e.letter_number} {e.reason}" for e in extensions]
+    if self.is_final:
+        results = FinalResult.objects.filter(cycle_id=self.pk).select_related("agency")
+        lines += [f"{r.agency.name} {r.tier}" for r in results]
+    return "\n".join(lines)
 
 
 def reindex_cycle(sender, instance, **kwargs) -> None:

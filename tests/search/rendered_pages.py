@@ -269,3 +269,25 @@ def cycle(full: bool) -> Built:
     page.note = t("نشست هم‌اندیشی کارگروه تخصصی در تالار همایش‌ها برگزار می‌شود")
     page = _publish(page)
     return Built(page, page.url)
+
+
+def indicator(full: bool) -> Built:
+    """An indicator of the bank (not a page): its public page under the evaluation index."""
+    from records.evaluation.models import EvaluationIndexPage
+    from tests.evaluation import factories as ef
+
+    t = _text(full)
+    home, _, _ = site_tree()
+    index = EvaluationIndexPage.objects.first()
+    if index is None:
+        index = _publish(home.add_child(instance=EvaluationIndexPage(title="ارزیابی عملکرد", slug="evaluation")))
+    owner = ef.agency(f"ش-{int(full)}", t("اداره کل راه و شهرسازی"))
+    made = ef.indicator(
+        f"ش-ا-{int(full)}",
+        kind="specific",
+        owner=owner,
+        title=t("استقرار میز خدمت الکترونیکی"),
+        evidence_required=t("تصویر صفحه درگاه و گزارش بازدید"),
+        description=t("سهم خدمات برخط از کل خدمات قابل ارائه"),
+    )
+    return Built(made, index.url + index.reverse_subpage("indicator_detail", args=[made.pk]))

@@ -30,7 +30,7 @@ from jalali.calendar import format_jalali, jalali_year_of
 from records.evaluation import rules
 from records.evaluation.choices import PHASE_ORDER, PHASE_SOURCES, CircularRole, PhaseKind
 from records.evaluation.forms import EvaluationCyclePageForm
-from records.evaluation.indexed_text import CycleShownText
+from records.evaluation.indexed_text import cycle_shown_text
 from records.evaluation.models.guards import FrozenAfterFinal, cycle_is_final
 
 FROZEN_ON_OPEN = ("year", "procedure", "opened_on")
@@ -89,7 +89,7 @@ class EvaluationIndexPage(RoutablePageMixin, Page):
         return indicator_detail(request, self, indicator_id)
 
 
-class EvaluationCyclePage(CycleShownText, Page):
+class EvaluationCyclePage(Page):
     year = models.PositiveSmallIntegerField(
         "سال ارزیابی (هجری شمسی)",
         unique=True,
@@ -157,6 +157,7 @@ class EvaluationCyclePage(CycleShownText, Page):
         FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
         FieldPanel("note"),
     ]
+    shown_text = cycle_shown_text  # on the class itself: search engines' mappings look for it here
     search_fields = Page.search_fields + [
         *(index.SearchField(name) for name in ("intro", "note", "shown_text")),
         index.FilterField("year"),
