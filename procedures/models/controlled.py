@@ -127,6 +127,7 @@ class ControlledDocumentPage(Page):
         index.SearchField("organisation_unit"),
         index.SearchField("control_notice"),
         index.SearchField("signers_text"),
+        index.SearchField("section_headings"),
         index.FilterField("revision_number"),
         index.FilterField("issue_date"),
     ]
@@ -250,6 +251,13 @@ class ControlledDocumentPage(Page):
             .prefetch_related("signoffs")
             .first()
         )
+
+    #: The document's sections in reading order; each heading is its field's verbose name (seed 000 §1–8).
+    section_fields: tuple[str, ...] = ()
+
+    def section_headings(self) -> str:
+        """The headings of the sections that have text, as printed above them («۴-۲- مسئولیت نظارت بر حسن اجرا»)."""
+        return "\n".join(str(self._meta.get_field(n).verbose_name) for n in self.section_fields if getattr(self, n))
 
     def signers_text(self) -> str:
         """Names and positions of the live revision's signers, as the header shows them."""

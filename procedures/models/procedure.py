@@ -63,6 +63,17 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
         tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن سند")
+    section_fields = (
+        "purpose",
+        "scope",
+        "definitions",
+        "responsibility_execution",
+        "responsibility_supervision",
+        "activities",
+        "records_list",
+        "external_documents",
+        "attachments",
+    )
     # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
     attachment_text = AttachmentTextMixin.attachment_text
     search_fields = ControlledDocumentPage.search_fields + [

@@ -43,6 +43,16 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن بیانیه")
+    section_fields = (
+        "introduction",
+        "purpose",
+        "responsibility",
+        "service_steps",
+        "commitments",
+        "costs",
+        "validity",
+        "termination",
+    )
     search_fields = ControlledDocumentPage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("purpose"),

@@ -165,6 +165,9 @@ def test_words_of_the_demo_report_find_their_pages(settings):
     assert procedure.pk in _api_ids(client, "لرستان")
     assert procedure.pk in _api_ids(client, "مسئولیت نظارت بر حسن اجرا")
     assert statement.pk in _api_ids(client, "خاتمه توافقنامه")
+    # Section headings are indexed with the sections they head: the heading as a phrase finds it.
+    assert procedure.pk in _api_ids(client, '"مسئولیت نظارت بر حسن اجرا"')
+    assert statement.pk in _api_ids(client, '"خاتمه توافق‌نامه"')
 
 
 def test_the_word_extractor_keeps_content_and_drops_chrome():
