@@ -280,7 +280,9 @@ def indicator(full: bool) -> Built:
     home, _, _ = site_tree()
     index = EvaluationIndexPage.objects.first()
     if index is None:
-        index = _publish(home.add_child(instance=EvaluationIndexPage(title="ارزیابی عملکرد", slug="evaluation")))
+        index = _publish(
+            home.add_child(instance=EvaluationIndexPage(title="ارزیابی عملکرد", slug="evaluation"))
+        )
     owner = ef.agency(f"ش-{int(full)}", t("اداره کل راه و شهرسازی"))
     made = ef.indicator(
         f"ش-ا-{int(full)}",
@@ -291,3 +293,20 @@ def indicator(full: bool) -> Built:
         description=t("سهم خدمات برخط از کل خدمات قابل ارائه"),
     )
     return Built(made, index.url + index.reverse_subpage("indicator_detail", args=[made.pk]))
+
+
+def retention_series(full: bool) -> Built:
+    """A row of the retention schedule (records app), as its public page shows it."""
+    from tests.records import factories as rf
+
+    t = _text(full)
+    home, _, _ = site_tree()
+    register = rf.register_page(home)
+    page = rf.series(register, code=f"س-ر-{int(full)}", title=t("پرونده‌های ارزشیابی کارکنان"))
+    page = type(page).objects.get(pk=page.pk)
+    page.active_place = t("اتاق بایگانی طبقه دوم")
+    page.archive_place = t("مخزن اسناد راکد")
+    page.custodian_unit = t("اداره منابع انسانی")
+    page.description = t("شامل فرم‌های امتیازدهی و صورت‌جلسات کمیته")
+    page = _publish(page)
+    return Built(page, page.url)

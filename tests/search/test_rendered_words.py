@@ -117,6 +117,7 @@ PAGE_TYPES = {
     "archived_announcement": (rendered_pages.archived_announcement, True),
     "evaluation_cycle": (rendered_pages.cycle, False),
     "indicator": (rendered_pages.indicator, False),
+    "retention_series": (rendered_pages.retention_series, False),
 }
 
 
