@@ -10,6 +10,7 @@ configured search backend and, for the types in the site search, through ``/api/
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 
@@ -178,3 +179,28 @@ def test_the_word_extractor_keeps_content_and_drops_chrome():
         "<p>متن<br>اصلی و از</p><script>کد</script></main><footer>پانویس</footer>"
     )
     assert page_words(html) == set(normalise("عنوان‌ویژه متن اصلی").split())
+
+
+def test_an_extension_granted_after_publication_reindexes_its_cycle(settings):
+    """Extensions are written after the cycle is published; their letter and reason find it at once."""
+    settings.SANAD_PUBLIC_CACHE_SECONDS = 0
+    from records.evaluation.models import CycleExtension
+    from tests.factories import person
+
+    cycle = rendered_pages.cycle(full=True).page
+    backend = get_search_backend()
+    own_entry = type(cycle).objects.filter(pk=cycle.pk)
+    assert not list(backend.search("کرونا", own_entry))
+    phase = cycle.phases.get(kind="self_assessment")
+    CycleExtension.objects.create(
+        cycle=cycle,
+        phase="self_assessment",
+        previous_end=phase.ends_on,
+        new_end=phase.ends_on + dt.timedelta(days=10),
+        letter_number="۷۴۹۰۱۴",
+        letter_date=phase.ends_on,
+        reason="شیوع بیماری کرونا",
+        granted_by=person("extension-officer", None),
+    )
+    assert list(backend.search("کرونا", own_entry))
+    assert "کرونا" in Client().get(cycle.url).content.decode()
