@@ -36,15 +36,20 @@ from wagtail.query import PageQuerySet
 from jalali.calendar import jalali_year_bounds
 
 # Modules that register the types Sanad ships with; imported once, on first use of the registry.
-BUILTIN_MODULES: tuple[str, ...] = ("search.procedure_types",)
+BUILTIN_MODULES: tuple[str, ...] = ("search.procedure_types", "announcements.search")
 
 
 class Status(StrEnum):
     IN_FORCE = "in_force"
     SUPERSEDED = "superseded"
+    ARCHIVED = "archived"  # kept for the record after its time ended (announcements past their window)
 
 
-STATUS_LABELS: dict[str, str] = {Status.IN_FORCE: "نافذ", Status.SUPERSEDED: "منسوخ"}
+STATUS_LABELS: dict[str, str] = {
+    Status.IN_FORCE: "نافذ",
+    Status.SUPERSEDED: "منسوخ",
+    Status.ARCHIVED: "بایگانی‌شده",
+}
 
 
 @cache
@@ -109,6 +114,20 @@ class SearchableType(ABC):
     def describe(self, queryset: PageQuerySet) -> list[Document]:
         """``Document`` rows for the pages of ``queryset`` (of ``model``), read with ``values_list``: a few
         queries however many pages, and no page objects."""
+
+    def archived(self, queryset: PageQuerySet) -> PageQuerySet | None:
+        """Pages of ``queryset`` that are no longer live but stay readable at their address, and so stay
+        findable (marked ``Status.ARCHIVED``); None when the type has none (the default)."""
+        return None
+
+    def findable(self, queryset: PageQuerySet) -> PageQuerySet:
+        """The pages of ``queryset`` a search may return, before view restrictions: live or archived."""
+        archived = self.archived(queryset)
+        return (
+            queryset.live()
+            if archived is None
+            else queryset.filter(Q(live=True) | Q(pk__in=archived.values("pk")))
+        )
 
     def numbered(self, queryset: PageQuerySet, keys: set[str]) -> set[int]:
         """Primary keys of pages in ``queryset`` whose number has one of ``keys`` (``act_number_key``)."""

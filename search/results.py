@@ -23,6 +23,7 @@ from itertools import permutations
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
@@ -42,7 +43,7 @@ from search.registry import (
     kind_labels,
     searchable_types,
 )
-from search.visibility import visible_to
+from search.visibility import restricted_for, visible_to
 
 #: Relevance-ordered hits taken from the backend for one text query; beyond this the visitor is told to
 #: narrow the search (facets then count the best this many).
@@ -108,7 +109,7 @@ def _number_text_query(atom: Atom) -> SearchQuery:
 class _Matcher:
     def __init__(self, types: list[SearchableType], request: HttpRequest | None) -> None:
         self.types = types
-        self.visible = {t: visible_to(t.model.objects.all(), request) for t in types}
+        self.visible = {t: restricted_for(t.findable(t.model.objects.all()), request) for t in types}
         self.truncated = False
         self.exact: set[int] = set()  # pages whose own number is the one asked for
         self.text_rank: dict[int, int] = {}
@@ -132,7 +133,14 @@ class _Matcher:
 
     def text_search(self, query: SearchQuery) -> list[int]:
         # Ids and types only: rows are described from column values afterwards (see ``documents``).
-        base = Page.objects.live().type(*[t.model for t in self.types]).only("id", "content_type_id")
+        findable = Q(live=True)
+        for t in self.types:  # archived pages (ended announcements) are found too, though not live
+            archived = t.archived(t.model.objects.all())
+            if archived is not None:
+                findable |= Q(pk__in=archived.values("pk"))
+        base = (
+            Page.objects.filter(findable).type(*[t.model for t in self.types]).only("id", "content_type_id")
+        )
         hits = list(base.search(query, order_by_relevance=True)[:MAX_TEXT_HITS])
         if len(hits) >= MAX_TEXT_HITS:
             self.truncated = True

@@ -14,7 +14,12 @@ from wagtail.query import PageQuerySet
 
 
 def visible_to(queryset: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
-    queryset = queryset.live()
+    return restricted_for(queryset.live(), request)
+
+
+def restricted_for(queryset: PageQuerySet, request: HttpRequest | None) -> PageQuerySet:
+    """``queryset`` less the pages behind view restrictions ``request`` does not pass, live or not
+    (archived announcements stay readable after Wagtail unpublishes them)."""
     user = getattr(request, "user", None)
     if request is None or user is None or not user.is_authenticated:
         return queryset.public()

@@ -122,6 +122,12 @@ class ControlledDocumentPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("document_code"),
         index.SearchField("change_reason"),
+        # The header block and the sign-offs every reader sees above the text (seed 000).
+        index.SearchField("organisation"),
+        index.SearchField("organisation_unit"),
+        index.SearchField("control_notice"),
+        index.SearchField("signers_text"),
+        index.SearchField("section_headings"),
         index.FilterField("revision_number"),
         index.FilterField("issue_date"),
     ]
@@ -245,6 +251,20 @@ class ControlledDocumentPage(Page):
             .prefetch_related("signoffs")
             .first()
         )
+
+    #: The document's sections in reading order; each heading is its field's verbose name (seed 000 §1–8).
+    section_fields: tuple[str, ...] = ()
+
+    def section_headings(self) -> str:
+        """The headings of the sections that have text, as printed above them («۴-۲- مسئولیت نظارت بر حسن اجرا»)."""
+        return "\n".join(str(self._meta.get_field(n).verbose_name) for n in self.section_fields if getattr(self, n))
+
+    def signers_text(self) -> str:
+        """Names and positions of the live revision's signers, as the header shows them."""
+        current = self.current_controlled_revision
+        if current is None:
+            return ""
+        return "\n".join(f"{s.name} {s.position}" for s in current.signoffs_in_order)
 
     @property
     def full_code(self) -> str:

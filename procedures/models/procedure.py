@@ -15,6 +15,10 @@ from procedures.views import ControlledPageRoutes
 from search.attachments import AttachmentTextMixin
 from subjects.widgets import tags_panel
 
+# The cells procedure_page.html prints in §6 and §7 (the medium is a tick, not words).
+PRINTED_RECORD_CELLS = ("name", "code", "archive_period", "active_period", "place", "custodian", "disposal")
+PRINTED_EXTERNAL_CELLS = ("title", "ref_type_label", "number", "date_jalali", "authority")
+
 
 class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin, ControlledDocumentPage):
     purpose = RichTextField("۱- هدف", blank=True)
@@ -59,11 +63,29 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
         tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن سند")
+    section_fields = (
+        "purpose",
+        "scope",
+        "definitions",
+        "responsibility_execution",
+        "responsibility_supervision",
+        "activities",
+        "records_list",
+        "external_documents",
+        "attachments",
+    )
+    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
+    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = ControlledDocumentPage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("scope"),
-        index.SearchField("activities"),
         index.SearchField("definitions"),
+        index.SearchField("responsibility_execution"),
+        index.SearchField("responsibility_supervision"),
+        index.SearchField("activities"),
+        index.SearchField("cited_rows_text"),  # §6 records and §7 external documents, as printed
+        index.SearchField("attachments"),  # §8 titles
+        index.SearchField("demo_note"),
         index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
@@ -74,6 +96,22 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
     class Meta:
         verbose_name = "روش اجرایی"
         verbose_name_plural = "روش‌های اجرایی"
+
+    def cited_rows_text(self) -> str:
+        """The §6 and §7 rows as the live revision prints them (frozen at approval; ``procedures.citations``)."""
+        from procedures.citations import FROZEN_KEY, citation_rows
+
+        current = self.current_controlled_revision
+        frozen = (current.revision.content or {}).get(FROZEN_KEY) if current is not None else None
+        rows = citation_rows(self, frozen)
+        lines = [
+            " ".join(str(row.cells.get(c) or "") for c in PRINTED_RECORD_CELLS) for row in rows["record_rows"]
+        ]
+        lines += [
+            " ".join([*(str(row.cells.get(c) or "") for c in PRINTED_EXTERNAL_CELLS), row.notes])
+            for row in rows["external_rows"]
+        ]
+        return "\n".join(line for line in lines if line.strip())
 
     def activity_rows(self) -> list[dict]:
         rows = [dict(child.value) for child in self.activities]

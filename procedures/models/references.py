@@ -89,11 +89,15 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         tags_panel(),
         InlinePanel("relations", heading="ارتباط با اسناد دیگر", label="ارتباط"),
     ]
+    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
+    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = Page.search_fields + [
         index.SearchField("number"),
         index.SearchField("number_aliases"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("notes"),
+        index.SearchField("attachments"),  # their titles
         index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("ref_type"),
         index.FilterField("date"),

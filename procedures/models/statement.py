@@ -43,12 +43,25 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         tags_panel(),
     ]
     edit_handler = controlled_edit_handler(content_panels, "متن بیانیه")
+    section_fields = (
+        "introduction",
+        "purpose",
+        "responsibility",
+        "service_steps",
+        "commitments",
+        "costs",
+        "validity",
+        "termination",
+    )
     search_fields = ControlledDocumentPage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("purpose"),
         index.SearchField("responsibility"),
         index.SearchField("service_steps"),
         index.SearchField("commitments"),
+        index.SearchField("costs"),
+        index.SearchField("validity"),
+        index.SearchField("termination"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]

@@ -8,3 +8,8 @@ class EvaluationConfig(AppConfig):
     label = "evaluation"
     verbose_name = "ارزیابی عملکرد دستگاه‌ها"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from records.evaluation.indexed_text import connect
+
+        connect()

@@ -113,7 +113,21 @@ class RetentionSeriesPage(Page):
         PageChooserPanel("governing_procedure", "procedures.ProcedurePage"),
         FieldPanel("description"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("code"), index.SearchField("description")]
+    # Everything the series' page shows (issue 11 §1), choice labels and periods as printed.
+    search_fields = Page.search_fields + [
+        index.SearchField(name)
+        for name in (
+            "code",
+            "description",
+            "place",
+            "custodian",
+            "active_period_label",
+            "archive_period_label",
+            "get_medium_display",
+            "get_trigger_display",
+            "get_disposal_display",
+        )
+    ]
     api_fields = [
         APIField("code"),
         APIField("medium"),

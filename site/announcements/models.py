@@ -217,10 +217,14 @@ class AnnouncementPage(AttachmentTextMixin, Page):
     ]
     # The window replaces Wagtail's own go-live/expiry fields: one source of truth for the schedule.
     settings_panels: list = []
+    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
+    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("addressee"),
+        index.SearchField("note"),
+        index.SearchField("attachment_titles"),
         index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.FilterField("display_from"),
         index.FilterField("audience"),
@@ -266,6 +270,9 @@ class AnnouncementPage(AttachmentTextMixin, Page):
         if kwargs.get("update_fields") is None or self.audience == Audience.AGENCIES:
             sync_view_restriction(self, self.audience)
         return result
+
+    def attachment_titles(self) -> str:
+        return "\n".join(a.title for a in self.attachments.all())
 
     def window_state(self, now: dt.datetime | None = None) -> str:
         return window_state(self.go_live_at, self.expire_at, now or timezone.now())

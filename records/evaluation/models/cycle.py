@@ -30,6 +30,7 @@ from jalali.calendar import format_jalali, jalali_year_of
 from records.evaluation import rules
 from records.evaluation.choices import PHASE_ORDER, PHASE_SOURCES, CircularRole, PhaseKind
 from records.evaluation.forms import EvaluationCyclePageForm
+from records.evaluation.indexed_text import cycle_shown_text
 from records.evaluation.models.guards import FrozenAfterFinal, cycle_is_final
 
 FROZEN_ON_OPEN = ("year", "procedure", "opened_on")
@@ -156,7 +157,11 @@ class EvaluationCyclePage(Page):
         FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
         FieldPanel("note"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("year")]
+    shown_text = cycle_shown_text  # on the class itself: search engines' mappings look for it here
+    search_fields = Page.search_fields + [
+        *(index.SearchField(name) for name in ("intro", "note", "shown_text")),
+        index.FilterField("year"),
+    ]
     api_fields = [
         APIField("year"),
         APIField("opened_on"),

@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
+from wagtail.search import index
 
 from records.evaluation import rules
 from records.evaluation.choices import IndicatorKind, IndicatorLevel
 
 
-class Indicator(models.Model):
+class Indicator(index.Indexed, models.Model):
     code = models.CharField("کد شاخص", max_length=30, unique=True)
     title = models.CharField("عنوان شاخص", max_length=255)
     kind = models.CharField(
@@ -45,6 +46,23 @@ class Indicator(models.Model):
     active = models.BooleanField("فعال در بانک", default=True)
 
     history = HistoricalRecords(verbose_name="تاریخچه شاخص")
+
+    # What the bank's public page shows of an indicator (issue 11 §1), so the admin's and API's searches
+    # find it by any of it.
+    search_fields = [
+        index.SearchField("code"),
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("evidence_required"),
+        index.SearchField("description"),
+        index.SearchField("get_kind_display"),
+        index.SearchField("get_level_display"),
+        index.RelatedFields("owner", [index.SearchField("name")]),
+        index.FilterField("id"),
+        index.FilterField("kind"),
+        index.FilterField("level"),
+        index.FilterField("active"),
+    ]
 
     class Meta:
         verbose_name = "شاخص"
