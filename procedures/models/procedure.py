@@ -74,8 +74,6 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
         "external_documents",
         "attachments",
     )
-    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
-    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = ControlledDocumentPage.search_fields + [
         index.SearchField("purpose"),
         index.SearchField("scope"),

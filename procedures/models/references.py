@@ -89,8 +89,6 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         tags_panel(),
         InlinePanel("relations", heading="ارتباط با اسناد دیگر", label="ارتباط"),
     ]
-    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
-    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = Page.search_fields + [
         index.SearchField("number"),
         index.SearchField("number_aliases"),

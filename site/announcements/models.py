@@ -217,8 +217,6 @@ class AnnouncementPage(AttachmentTextMixin, Page):
     ]
     # The window replaces Wagtail's own go-live/expiry fields: one source of truth for the schedule.
     settings_panels: list = []
-    # On the class itself: the search engines' mappings look up where each indexed attribute is defined.
-    attachment_text = AttachmentTextMixin.attachment_text
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
