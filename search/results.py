@@ -16,6 +16,7 @@ every facet key is therefore a set, and a document passes a filter when one of i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import permutations
@@ -30,6 +31,7 @@ from wagtail.models import Page
 
 from jalali.digits import to_persian_digits
 from search.highlight import excerpt, mark
+from search.normalise import normalise
 from search.numbers import act_number_parts
 from search.params import SearchParams
 from search.query import Atom, AtomKind, ParsedQuery
@@ -37,18 +39,19 @@ from search.registry import (
     STATUS_LABELS,
     Document,
     SearchableType,
+    Status,
     authority_choices,
     hydrate,
     kind_labels,
     searchable_types,
 )
+from search.rules import UNRANKED, Evidence, relevance_key
 from search.visibility import visible_to
 
 #: Relevance-ordered hits taken from the backend for one text query; beyond this the visitor is told to
 #: narrow the search (facets then count the best this many).
 MAX_TEXT_HITS = 2000
 FACETS = ("type", "subject", "authority", "year", "status")
-_LAST = 10**9
 
 
 @dataclass(frozen=True)
@@ -310,18 +313,62 @@ def _facets(filters: _Filters) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def _sort_key(sort: str, matcher: _Matcher):
+def _words(text: str) -> list[str]:
+    """A text's words as the index has them: normalised, punctuation left out."""
+    return re.findall(r"\w+", normalise(text))
+
+
+def _in_words(atom: Atom, words: list[str]) -> bool:
+    wanted = _words(atom.text)
+    if not wanted:
+        return False
+    if len(wanted) == 1:
+        return wanted[0] in words
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+class _TitleEvidence:
+    """What a query's words say about a title (``search.rules``: exact title, all words in the title)."""
+
+    def __init__(self, parsed: ParsedQuery | None) -> None:
+        groups = parsed.groups if parsed is not None else []
+        self.textual = [[a for a in g if a.is_textual] for g in groups]
+        self.textual = [g for g in self.textual if g]
+        self.whole = (
+            [w for g in groups for w in _words(g[0].text)]
+            if groups and all(len(g) == 1 and g[0].is_textual for g in groups)
+            else []
+        )
+
+    def of(self, title: str) -> tuple[bool, bool]:
+        if not self.textual:
+            return False, False
+        words = _words(title)
+        exact = bool(self.whole) and words == self.whole
+        return exact, all(any(_in_words(a, words) for a in g) for g in self.textual)
+
+
+def _evidence(document: Document, matcher: _Matcher, titles: _TitleEvidence) -> Evidence:
+    exact, has_all = titles.of(document.title)
+    return Evidence(
+        own_number=document.pk in matcher.exact,
+        title_exact=exact,
+        title_has_all=has_all,
+        in_force=document.status == Status.IN_FORCE,
+        text_rank=matcher.text_rank.get(document.pk, UNRANKED),
+        number_rank=matcher.number_rank.get(document.pk, UNRANKED),
+        date_ordinal=document.date.toordinal() if document.date else 0,
+        title=document.title,
+    )
+
+
+def _sort_key(sort: str, matcher: _Matcher, parsed: ParsedQuery | None = None):
     def date_value(document: Document) -> int:
         return document.date.toordinal() if document.date else 0
 
     if sort == "relevance":
-        return lambda d: (
-            0 if d.pk in matcher.exact else 1,
-            matcher.text_rank.get(d.pk, _LAST),
-            matcher.number_rank.get(d.pk, _LAST),
-            -date_value(d),
-            d.title,
-        )
+        titles = _TitleEvidence(parsed)
+        return lambda d: relevance_key(_evidence(d, matcher, titles))
     if sort == "oldest":
         return lambda d: (d.date is None, date_value(d), d.title)
     return lambda d: (d.date is None, -date_value(d), d.title)
@@ -332,7 +379,7 @@ def ranked_matches(parsed: ParsedQuery, request: HttpRequest | None) -> list[int
     order (own number first, then text rank): how Wagtail API v2 answers numbers and dates (``sanad.api``)."""
     matcher = _Matcher(searchable_types(), request)
     documents = matcher.documents(matcher.match(parsed))
-    documents.sort(key=_sort_key("relevance", matcher))
+    documents.sort(key=_sort_key("relevance", matcher, parsed))
     return [document.pk for document in documents]
 
 
@@ -345,7 +392,7 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
     facets = _facets(filters)
     kept = filters.kept()
     sort = params.effective_sort
-    kept.sort(key=_sort_key(sort, matcher))
+    kept.sort(key=_sort_key(sort, matcher, params.parsed))
 
     paginator = Paginator(kept, params.page_size)
     page = paginator.page(min(params.page, paginator.num_pages))
