@@ -24,6 +24,7 @@ from itertools import permutations
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
@@ -109,9 +110,19 @@ def _number_text_query(atom: Atom) -> SearchQuery:
 
 
 class _Matcher:
-    def __init__(self, types: list[SearchableType], request: HttpRequest | None) -> None:
+    def __init__(
+        self, types: list[SearchableType], request: HttpRequest | None, scope: QuerySet | None = None
+    ) -> None:
         self.types = types
-        self.visible = {t: visible_to(t.model.objects.all(), request) for t in types}
+        # ``scope``: the pages to look in instead of the live ones ``request``'s visitor may see (the
+        # admin's page search looks in what its user may explore, drafts included).
+        self.scope = scope
+        self.visible = {
+            t: visible_to(t.model.objects.all(), request)
+            if scope is None
+            else t.model.objects.filter(pk__in=scope.values("pk"))
+            for t in types
+        }
         self.truncated = False
         self.exact: set[int] = set()  # pages whose own number is the one asked for
         self.text_rank: dict[int, int] = {}
@@ -135,7 +146,10 @@ class _Matcher:
 
     def text_search(self, query: SearchQuery) -> list[int]:
         # Ids and types only: rows are described from column values afterwards (see ``documents``).
-        base = Page.objects.live().type(*[t.model for t in self.types]).only("id", "content_type_id")
+        pages = (
+            Page.objects.live() if self.scope is None else Page.objects.filter(pk__in=self.scope.values("pk"))
+        )
+        base = pages.type(*[t.model for t in self.types]).only("id", "content_type_id")
         hits = list(base.search(query, order_by_relevance=True)[:MAX_TEXT_HITS])
         if len(hits) >= MAX_TEXT_HITS:
             self.truncated = True
@@ -374,10 +388,12 @@ def _sort_key(sort: str, matcher: _Matcher, parsed: ParsedQuery | None = None):
     return lambda d: (d.date is None, -date_value(d), d.title)
 
 
-def ranked_matches(parsed: ParsedQuery, request: HttpRequest | None) -> list[int]:
-    """The ids of the pages ``parsed`` matches that ``request``'s visitor may see, in /search/'s relevance
-    order (own number first, then text rank): how Wagtail API v2 answers numbers and dates (``sanad.api``)."""
-    matcher = _Matcher(searchable_types(), request)
+def ranked_matches(
+    parsed: ParsedQuery, request: HttpRequest | None, scope: QuerySet | None = None
+) -> list[int]:
+    """The ids of the documents ``parsed`` matches that ``request``'s visitor may see (or, given ``scope``,
+    among those pages), in /search/'s relevance order (``search.rules``)."""
+    matcher = _Matcher(searchable_types(), request, scope)
     documents = matcher.documents(matcher.match(parsed))
     documents.sort(key=_sort_key("relevance", matcher, parsed))
     return [document.pk for document in documents]
