@@ -70,8 +70,11 @@ def parsed_model_search(
             if own_number_first(Evidence(own_number=any(row.owns(a) for a in parsed.numbers))) == 0:
                 own.append(pk)
     ordering = list(queryset.query.order_by or queryset.model._meta.ordering or ["pk"])
+    found = queryset.filter(pk__in=matched)
+    if not own:  # (a CASE without a WHEN is a constant, which PostgreSQL would read as «ORDER BY 1»)
+        return found.order_by(*ordering)
     first = Case(When(pk__in=own, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return queryset.filter(pk__in=matched).order_by(first, *ordering)
+    return found.order_by(first, *ordering)
 
 
 class ParsedSearchIndexMixin:

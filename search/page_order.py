@@ -44,6 +44,8 @@ def matching_page_ids(
 
 def in_this_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
     """``queryset`` limited to ``ids`` and listed in their order."""
+    if not ids:  # (a CASE without a WHEN is a constant, which PostgreSQL would read as «ORDER BY 1»)
+        return queryset.none()
     rank = Case(
         *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ids[:MAX_RANKED])),
         default=Value(MAX_RANKED),
