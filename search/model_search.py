@@ -97,3 +97,12 @@ class ParsedSearchIndexMixin:
         return parsed_model_search(
             queryset, parsed, self.search_fields or [], self.search_number_fields, self.search_date_fields
         )
+
+
+def parsed_index_view(base: type, number_fields: Sequence[str] = (), date_fields: Sequence[str] = ()) -> type:
+    """``base`` (an index view class, e.g. a snippet viewset's) with its search read by the parser."""
+    return type(
+        f"Parsed{base.__name__}",
+        (ParsedSearchIndexMixin, base),
+        {"search_number_fields": tuple(number_fields), "search_date_fields": tuple(date_fields)},
+    )

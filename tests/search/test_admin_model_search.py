@@ -112,3 +112,18 @@ def test_the_model_search_lists_own_numbers_first_and_keeps_the_listings_order_a
     assert list(found.values_list("pk", flat=True)) == sorted(revisions.values(), reverse=True)
     found = parsed_model_search(queryset, parse_query("م پ-م-۲-۰۷/۰۰ OR روش"), ["title"], ["code"])
     assert list(found.values_list("pk", flat=True))[:1] == [revisions["complaints"]]
+
+
+def test_the_agency_and_indicator_snippets_fold_letters_and_digits_as_the_search_box_does(admin_client):
+    from tests.evaluation import factories as evaluation_factories
+
+    lorestan = evaluation_factories.agency("۱۲۰", "اداره كل آموزش و پرورش استان لرستان")
+    other = evaluation_factories.agency("۱۳۰", "اداره کل بهزیستی")
+    assert listed(admin_client, reverse("wagtailsnippets_evaluation_agency:list"), "اداره کل آموزش") == [
+        lorestan.pk
+    ]
+    assert listed(admin_client, reverse("wagtailsnippets_evaluation_agency:list"), "130") == [other.pk]
+    indicator = evaluation_factories.indicator("ع-۱۰۲", title="استقرار نظام مديريت عملكرد")
+    url = reverse("wagtailsnippets_evaluation_indicator:list")
+    assert listed(admin_client, url, "مدیریت عملکرد") == [indicator.pk]
+    assert listed(admin_client, url, "ع-102") == [indicator.pk]
