@@ -3,7 +3,8 @@
 Wagtail's search view, given through the base ``PageViewSet`` (its ``search_view_class``), not rewritten:
 only the step that searches changes. The query is read by ``search.query`` (act numbers, Jalali dates,
 phrases, ``OR``, exclusions), documents come in /search/'s order (``search.rules``) and other pages
-follow (``search.page_order``), among the pages the user may explore, drafts included. Wagtail's
+follow (``search.page_order``), then titles the words begin (the box is typed into: Wagtail's
+autocomplete), among the pages the user may explore, drafts included. Wagtail's
 ``live:yes`` / ``live:no`` filter still works; what the parser cannot read is shown as a Persian message.
 """
 
@@ -19,9 +20,9 @@ from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from search.page_order import in_this_order, matching_page_ids
+from search.page_order import MAX_MATCHES, in_this_order, matching_page_ids
 from search.params import clean_text
-from search.query import parse_query
+from search.query import AtomKind, ParsedQuery, parse_query
 
 # Wagtail's filters in the admin's search box: «live:yes», «published:no».
 _LIVE_FILTER = re.compile(r"(?<!\S)(?:live|published):(\S*)", re.IGNORECASE)
@@ -54,6 +55,7 @@ class ParsedPageSearchView(SearchView):
             ids: list[int] = []
         else:
             ids = matching_page_ids(parsed, self.request, scope=self.all_pages)
+            ids += self._completed_titles(parsed, set(ids))
         self.all_pages = self.all_pages.filter(pk__in=ids)
         self.content_types = self._content_type_counts()
         pages = self.all_pages
@@ -63,6 +65,15 @@ class ParsedPageSearchView(SearchView):
             pages = pages.filter(content_type=self.selected_content_type)
         pages = self.annotate_queryset(pages)
         return pages.order_by(self.ordering) if self.ordering else in_this_order(pages, ids)
+
+    def _completed_titles(self, parsed: ParsedQuery, found: set[int]) -> list[int]:
+        """After the search's answer, titles the words begin (Wagtail's autocomplete): the admin's search
+        box is typed into, so «دفاتر مدیریت عملک» still lists «… دفاتر مدیریت عملکرد»."""
+        if parsed.excluded or not all(atom.kind == AtomKind.WORD for atom in parsed.atoms):
+            return []
+        words = " ".join(atom.text for atom in parsed.atoms)
+        completed = self.all_pages.autocomplete(words, order_by_relevance=True)[:MAX_MATCHES]
+        return [page.pk for page in completed if page.pk not in found]
 
     def _content_type_counts(self) -> list:
         from django.contrib.contenttypes.models import ContentType

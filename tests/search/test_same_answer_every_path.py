@@ -118,6 +118,12 @@ def test_the_admins_search_understands_act_numbers_and_dates_as_the_search_box_d
     assert docs["roadmap"].pk not in from_admin(client, "اصلاح نظام اداری -نقشه")
 
 
+def test_the_admins_search_still_completes_a_title_being_typed_after_the_search_answer(client, docs):
+    client.force_login(person("same-answer-admin", None, is_superuser=True, is_staff=True))
+    found = from_admin(client, "نقشه راه اصلاح نظام ادا")
+    assert docs["roadmap"].pk in found
+
+
 def test_the_admins_search_shows_the_parsers_persian_message_for_what_it_cannot_read(client, docs):
     client.force_login(person("same-answer-admin", None, is_superuser=True, is_staff=True))
     response = client.get("/admin/pages/search/", {"q": "۱۳۹۳/۰/۲۰"}, follow=True)
