@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
@@ -24,6 +25,7 @@ from procedures.models import (
     ServiceStatementPage,
     WithdrawalRequest,
 )
+from search.model_search import ParsedSearchIndexMixin
 
 
 class IssuingAuthorityViewSet(SnippetViewSet):
@@ -37,10 +39,18 @@ class IssuingAuthorityViewSet(SnippetViewSet):
 register_snippet(IssuingAuthorityViewSet)
 
 
+class ControlledRevisionIndexView(ParsedSearchIndexMixin, generic.IndexView):
+    """Searched as the search box reads queries: «م پ-م-1-04/00» finds «م پ-م-۱-۰۴/۰۰», dates its revisions."""
+
+    search_number_fields = ("code",)
+    search_date_fields = ("issue_date", "revision_date")
+
+
 class ControlledRevisionViewSet(ModelViewSet):
     """The register of every controlled revision: read-only, written only by the services."""
 
     model = ControlledRevision
+    index_view_class = ControlledRevisionIndexView
     icon = "history"
     menu_label = "دفتر بازنگری‌ها"
     add_to_admin_menu = True

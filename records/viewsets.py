@@ -27,6 +27,7 @@ from records.choices import HoldKind, HoldStatus, Phase
 from records.forms import RecordForm
 from records.models import DispositionBatch, Hold, Record, RetentionSeriesPage
 from records.rules import RecordsRuleViolation
+from search.model_search import ParsedSearchIndexMixin
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -81,7 +82,11 @@ def _jalali(attr):
     return lambda obj: format_jalali(getattr(obj, attr)) or "—"
 
 
-class RecordIndexView(generic.IndexView):
+class RecordIndexView(ParsedSearchIndexMixin, generic.IndexView):
+    # The search box reads queries as /search/ does: reference numbers by key, Jalali dates (search.model_search).
+    search_number_fields = ("reference_number",)
+    search_date_fields = ("record_date",)
+
     def get_edit_url(self, instance):
         return reverse("records_record_detail", args=[instance.pk])
 

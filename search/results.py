@@ -16,6 +16,7 @@ every facet key is therefore a set, and a document passes a filter when one of i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import permutations
@@ -23,7 +24,7 @@ from itertools import permutations
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
@@ -31,6 +32,7 @@ from wagtail.models import Page
 
 from jalali.digits import to_persian_digits
 from search.highlight import excerpt, mark
+from search.normalise import normalise
 from search.numbers import act_number_parts
 from search.params import SearchParams
 from search.query import Atom, AtomKind, ParsedQuery
@@ -38,18 +40,19 @@ from search.registry import (
     STATUS_LABELS,
     Document,
     SearchableType,
+    Status,
     authority_choices,
     hydrate,
     kind_labels,
     searchable_types,
 )
+from search.rules import UNRANKED, Evidence, relevance_key
 from search.visibility import restricted_for, visible_to
 
 #: Relevance-ordered hits taken from the backend for one text query; beyond this the visitor is told to
 #: narrow the search (facets then count the best this many).
 MAX_TEXT_HITS = 2000
 FACETS = ("type", "subject", "authority", "year", "status")
-_LAST = 10**9
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,19 @@ def _number_text_query(atom: Atom) -> SearchQuery:
 
 
 class _Matcher:
-    def __init__(self, types: list[SearchableType], request: HttpRequest | None) -> None:
+    def __init__(
+        self, types: list[SearchableType], request: HttpRequest | None, scope: QuerySet | None = None
+    ) -> None:
         self.types = types
-        self.visible = {t: restricted_for(t.findable(t.model.objects.all()), request) for t in types}
+        # ``scope``: the pages to look in instead of the findable ones ``request``'s visitor may see (the
+        # admin's page search looks in what its user may explore, drafts included).
+        self.scope = scope
+        self.visible = {
+            t: restricted_for(t.findable(t.model.objects.all()), request)
+            if scope is None
+            else t.model.objects.filter(pk__in=scope.values("pk"))
+            for t in types
+        }
         self.truncated = False
         self.exact: set[int] = set()  # pages whose own number is the one asked for
         self.text_rank: dict[int, int] = {}
@@ -133,14 +146,16 @@ class _Matcher:
 
     def text_search(self, query: SearchQuery) -> list[int]:
         # Ids and types only: rows are described from column values afterwards (see ``documents``).
-        findable = Q(live=True)
-        for t in self.types:  # archived pages (ended announcements) are found too, though not live
-            archived = t.archived(t.model.objects.all())
-            if archived is not None:
-                findable |= Q(pk__in=archived.values("pk"))
-        base = (
-            Page.objects.filter(findable).type(*[t.model for t in self.types]).only("id", "content_type_id")
-        )
+        if self.scope is None:
+            findable = Q(live=True)
+            for t in self.types:  # archived pages (ended announcements) are found too, though not live
+                archived = t.archived(t.model.objects.all())
+                if archived is not None:
+                    findable |= Q(pk__in=archived.values("pk"))
+            pages = Page.objects.filter(findable)
+        else:
+            pages = Page.objects.filter(pk__in=self.scope.values("pk"))
+        base = pages.type(*[t.model for t in self.types]).only("id", "content_type_id")
         hits = list(base.search(query, order_by_relevance=True)[:MAX_TEXT_HITS])
         if len(hits) >= MAX_TEXT_HITS:
             self.truncated = True
@@ -318,29 +333,75 @@ def _facets(filters: _Filters) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def _sort_key(sort: str, matcher: _Matcher):
+def _words(text: str) -> list[str]:
+    """A text's words as the index has them: normalised, punctuation left out."""
+    return re.findall(r"\w+", normalise(text))
+
+
+def _in_words(atom: Atom, words: list[str]) -> bool:
+    wanted = _words(atom.text)
+    if not wanted:
+        return False
+    if len(wanted) == 1:
+        return wanted[0] in words
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+class _TitleEvidence:
+    """What a query's words say about a title (``search.rules``: exact title, all words in the title)."""
+
+    def __init__(self, parsed: ParsedQuery | None) -> None:
+        groups = parsed.groups if parsed is not None else []
+        self.textual = [[a for a in g if a.is_textual] for g in groups]
+        self.textual = [g for g in self.textual if g]
+        self.whole = (
+            [w for g in groups for w in _words(g[0].text)]
+            if groups and all(len(g) == 1 and g[0].is_textual for g in groups)
+            else []
+        )
+
+    def of(self, title: str) -> tuple[bool, bool]:
+        if not self.textual:
+            return False, False
+        words = _words(title)
+        exact = bool(self.whole) and words == self.whole
+        return exact, all(any(_in_words(a, words) for a in g) for g in self.textual)
+
+
+def _evidence(document: Document, matcher: _Matcher, titles: _TitleEvidence) -> Evidence:
+    exact, has_all = titles.of(document.title)
+    return Evidence(
+        own_number=document.pk in matcher.exact,
+        title_exact=exact,
+        title_has_all=has_all,
+        in_force=document.status == Status.IN_FORCE,
+        text_rank=matcher.text_rank.get(document.pk, UNRANKED),
+        number_rank=matcher.number_rank.get(document.pk, UNRANKED),
+        date_ordinal=document.date.toordinal() if document.date else 0,
+        title=document.title,
+    )
+
+
+def _sort_key(sort: str, matcher: _Matcher, parsed: ParsedQuery | None = None):
     def date_value(document: Document) -> int:
         return document.date.toordinal() if document.date else 0
 
     if sort == "relevance":
-        return lambda d: (
-            0 if d.pk in matcher.exact else 1,
-            matcher.text_rank.get(d.pk, _LAST),
-            matcher.number_rank.get(d.pk, _LAST),
-            -date_value(d),
-            d.title,
-        )
+        titles = _TitleEvidence(parsed)
+        return lambda d: relevance_key(_evidence(d, matcher, titles))
     if sort == "oldest":
         return lambda d: (d.date is None, date_value(d), d.title)
     return lambda d: (d.date is None, -date_value(d), d.title)
 
 
-def ranked_matches(parsed: ParsedQuery, request: HttpRequest | None) -> list[int]:
-    """The ids of the pages ``parsed`` matches that ``request``'s visitor may see, in /search/'s relevance
-    order (own number first, then text rank): how Wagtail API v2 answers numbers and dates (``sanad.api``)."""
-    matcher = _Matcher(searchable_types(), request)
+def ranked_matches(
+    parsed: ParsedQuery, request: HttpRequest | None, scope: QuerySet | None = None
+) -> list[int]:
+    """The ids of the documents ``parsed`` matches that ``request``'s visitor may see (or, given ``scope``,
+    among those pages), in /search/'s relevance order (``search.rules``)."""
+    matcher = _Matcher(searchable_types(), request, scope)
     documents = matcher.documents(matcher.match(parsed))
-    documents.sort(key=_sort_key("relevance", matcher))
+    documents.sort(key=_sort_key("relevance", matcher, parsed))
     return [document.pk for document in documents]
 
 
@@ -353,7 +414,7 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
     facets = _facets(filters)
     kept = filters.kept()
     sort = params.effective_sort
-    kept.sort(key=_sort_key(sort, matcher))
+    kept.sort(key=_sort_key(sort, matcher, params.parsed))
 
     paginator = Paginator(kept, params.page_size)
     page = paginator.page(min(params.page, paginator.num_pages))

@@ -9,11 +9,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from records.evaluation import access, views
 from records.evaluation.audit import LOG_ACTIONS
 from records.evaluation.models import Agency, AgencyMember, EvaluationCyclePage, Indicator
+from search.model_search import parsed_index_view
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -23,6 +25,7 @@ class AgencyViewSet(SnippetViewSet):
     list_display = ["code", "name", "kind", "parent", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["name", "code"]
+    index_view_class = parsed_index_view(SnippetIndexView, number_fields=("code",))
 
 
 class AgencyMemberViewSet(SnippetViewSet):
@@ -40,6 +43,7 @@ class IndicatorViewSet(SnippetViewSet):
     list_display = ["code", "title", "kind", "level", "max_score", "owner", "active"]
     list_filter = ["kind", "level", "active"]
     search_fields = ["code", "title"]
+    index_view_class = parsed_index_view(SnippetIndexView, number_fields=("code",))
 
 
 class EvaluationSnippets(SnippetViewSetGroup):

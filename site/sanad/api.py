@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from modelsearch.query import PlainText
 from rest_framework import status
@@ -26,18 +25,14 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from jalali.digits import read_integer, to_persian_digits
 from sanad.api_messages import NOT_FOUND, persian_message, persian_status_message
+from search.page_order import in_this_order, matching_page_ids
 from search.params import clean_text, has_unsafe_characters
 from search.query import MAX_QUERY_LENGTH, AtomKind, parse_query
-from search.results import MAX_TEXT_HITS, ranked_matches, text_query
 from subjects.api import DublinCorePagesAPIViewSet
 
 MAX_OFFSET = 10**9  # far past any listing; keeps the database's OFFSET within its integer type
 MAX_FIELDS_LENGTH = 500  # Wagtail parses ``fields`` recursively: nesting depth is bounded by its length
 MAX_PORT = 65535
-# Number and date matches listed by API v2 (as many as /search/ considers), and how many are ranked;
-# both keep the SQL within SQLite's limit on parameters.
-MAX_MATCHES = MAX_TEXT_HITS
-MAX_RANKED = 500
 # Parameters that name a page by id; «root» is Wagtail's name for the site's root page.
 PAGE_ID_PARAMS = {"child_of": True, "descendant_of": True, "translation_of": True, "ancestor_of": False}
 
@@ -111,10 +106,10 @@ def check_field_filters(data, model: type[models.Model], filterable: set[str]) -
 class ParsedSearchFilter(SearchFilter):
     """``?search=`` read by the search box's parser (``search.query``), as on /search/ and /api/search/.
 
-    Words, "phrases" and ``OR`` go to the search backend as the parser's query over every page type (as
-    Wagtail's own filter does); a query with an act number, a Jalali date or an excluded word is matched
-    by /search/'s matcher (``search.results.ranked_matches``) and listed in its relevance order unless
-    ``order`` is given. What the parser cannot read is a 400 with its Persian message.
+    The answer is /search/'s: its documents in its relevance order (``search.rules``), then other pages
+    the words match (``search.page_order``), unless ``order`` is given. ``search_operator=or`` over plain
+    words keeps Wagtail's meaning (any of the words, backend order). What the parser cannot read is a
+    400 with its Persian message.
     """
 
     def filter_queryset(self, request, queryset, view):
@@ -127,22 +122,12 @@ class ParsedSearchFilter(SearchFilter):
             return super().filter_queryset(request, queryset, view)  # Wagtail's own answer
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        if parsed.excluded or any(not atom.is_textual for atom in parsed.atoms):
-            ranked = ranked_matches(parsed, request)[:MAX_MATCHES]
-            queryset = queryset.filter(pk__in=ranked)
-            if "order" in request.GET:
-                return queryset
-            rank = Case(
-                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked[:MAX_RANKED])),
-                default=Value(MAX_RANKED),
-                output_field=IntegerField(),
-            )
-            return queryset.order_by(rank, "pk")
         operator = request.GET.get("search_operator")
-        if operator and all(atom.kind == AtomKind.WORD for atom in parsed.atoms):
-            query = PlainText(" ".join(atom.text for atom in parsed.atoms), operator=operator)
-        else:
-            query = text_query(parsed.groups)
+        if operator != "or" or not all(atom.kind == AtomKind.WORD for atom in parsed.atoms):
+            # The one answer: /search/'s documents in its order, then other pages (search.page_order).
+            ids = matching_page_ids(parsed, request)
+            return queryset.filter(pk__in=ids) if "order" in request.GET else in_this_order(queryset, ids)
+        query = PlainText(" ".join(atom.text for atom in parsed.atoms), operator=operator)
         try:
             return get_search_backend().search(query, queryset, order_by_relevance="order" not in request.GET)
         except FilterFieldError as error:

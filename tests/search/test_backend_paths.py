@@ -48,7 +48,9 @@ def test_admin_page_search_finds_the_circular_by_its_arabic_typed_title(client, 
         assert response.status_code == 200
         return demo.title in response.content.decode()
 
-    # The admin's page search is an autocomplete on titles; this title is typed with Arabic ي/ك.
+    # The admin's page search gives /search/'s answer (search.admin_search), then titles a typed prefix
+    # begins; this title is typed with Arabic ي/ك.
     for query in ["مدیریت عملکرد", "دفاتر مدیریت عملک", "وظایف", "مُدیریت"]:
         assert listed(query), query
-    assert not listed("کمیسیون")  # in its text, not in its title
+    assert listed("کمیسیون")  # a word of its text, as on /search/
+    assert not listed("کمیسیونهای‌ناموجود")
