@@ -164,12 +164,22 @@ def test_documents_are_sent_normalised_but_filter_values_untouched():
         ref_type="circular",
     )
     document = SanadElasticsearchMapping(ExternalReferencePage).get_document(page)
-    assert document["title"] == "بخشنامه وظایف دستگاههای اجرایی"
+    assert document["title"] == [
+        "بخشنامه وظایف دستگاههای اجرایی",
+        "بخشنامهوظایف وظایفدستگاههای دستگاههایاجرایی",
+    ]
     assert document["procedures_externalreferencepage__number"] == "36773/91/210"
-    assert document["procedures_externalreferencepage__summary"] == "وظایف و ضوابط تشکیلاتی"
+    # «و» pairs with nothing; «ضوابط تشکیلاتی» are two words of two letters or more.
+    assert document["procedures_externalreferencepage__summary"] == [
+        "وظایف و ضوابط تشکیلاتی",
+        "ضوابطتشکیلاتی",
+    ]
     assert document["procedures_externalreferencepage__number_key_filter"] == "210/36773/91"
     assert document["title_filter"] == page.title  # filters compare with the database value
-    assert document["_edgengrams"] == ["بخشنامه وظایف دستگاههای اجرایی"]
+    assert document["_edgengrams"] == [
+        "بخشنامه وظایف دستگاههای اجرایی",
+        "بخشنامهوظایف وظایفدستگاههای دستگاههایاجرایی",
+    ]
 
 
 # --- query bodies ---------------------------------------------------------------------------------
