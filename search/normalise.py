@@ -15,8 +15,10 @@ What it folds, and why:
   2. any ZWNJ left after that sits between the parts of a compound, which people write with a space just
      as often: it becomes a space, so «آیین‌نامه» and «آیین نامه» both give «ایین نامه» (two words, found by
      phrase or by all-words search), likewise «بخش‌نامه»/«بخش نامه», «شیوه‌نامه»/«شیوه نامه».
-  The price of case 2: a compound written with neither ZWNJ nor space («بخشنامه», «آییننامه») is one
-  word and no longer meets its ZWNJ form; telling its parts apart would need a dictionary.
+  A compound written with neither ZWNJ nor space («بخشنامه», «آییننامه») stays one word; telling its
+  parts apart would need a dictionary. Instead the index holds every pair of adjacent words also
+  joined (``joined_pairs``, ``index_text``) and a query's adjacent words are also asked joined
+  (``join_alternatives``), so all three writings meet (search/README.md, «Compounds»).
 - Latin is lowercased; Unicode compatibility forms (Arabic presentation forms) are decomposed first.
 
 No stemming and no stopword list: a search for «وظایف» must not also match unrelated words, and short

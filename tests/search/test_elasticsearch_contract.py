@@ -304,7 +304,9 @@ def test_variant_queries_find_the_same_documents_as_the_database_backend(corpus_
     assert {p.pk for p in engine.search("36773/91/210", ExternalReferencePage)}
     # The corpus writes «بخشنامه» joined and «آیین‌نامه» with ZWNJ: the other writings find them.
     assert corpus_in_both.circular in engine.search("بخش نامه وظایف", ExternalReferencePage, operator="and")
-    assert corpus_in_both.regulation in engine.search("آییننامه اجرایی", ExternalReferencePage, operator="and")
+    assert corpus_in_both.regulation in engine.search(
+        "آییننامه اجرایی", ExternalReferencePage, operator="and"
+    )
 
 
 # --- index, update, delete, reindex ------------------------------------------------------------------
