@@ -236,3 +236,20 @@ def test_precision_and_recall_on_a_set_of_compounds_letters_and_lookalikes(refer
     # What is left over: the bare part of a compound written with ZWNJ or a space («نامه» in
     # «بخش‌نامه», «وری» in «بهره وری») and all-words matches of parts that stand apart.
     assert precision >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("title", "typed", "marked"),
+    [
+        ("بخش‌نامه ارزیابی", "بخشنامه", "بخش‌نامه"),
+        ("بهره وری سازمانی", "بهرهوری", "بهره وری"),
+        ("توافقنامه همکاری", "توافق نامه", "توافقنامه"),
+        ("آییننامه مالی", "آیین‌نامه", "آییننامه"),
+    ],
+)
+def test_a_compound_found_in_another_writing_is_marked_as_the_document_writes_it(
+    client, references, title, typed, marked
+):
+    reference(references, title, "متن")
+    [result] = client.get("/api/search/", {"q": typed}).json()["results"]
+    assert f"<mark>{marked}</mark>" in result["title_html"]
