@@ -14,10 +14,11 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.normalise import PREFIXES, SUFFIXES, TABLE, ZWNJ
+from search.normalise import _LETTER, PAIR_MIN_LETTERS, PREFIXES, SUFFIXES, TABLE, ZWNJ, joins
 
 EXCERPT_LENGTH = 240
 LEAD = 80  # characters kept before the first match
+JOINED_TERMS_MAX = 8  # words of a query whose joins are marked too
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
@@ -40,6 +41,13 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(folded), positions
 
 
+def _is_letter(chars: str) -> bool:
+    return all(_LETTER_RE.fullmatch(ch) for ch in chars)
+
+
+_LETTER_RE = re.compile(_LETTER)
+
+
 def _word_pattern(word: str) -> str:
     pieces: list[str] = []
     for i, char in enumerate(word):
@@ -51,12 +59,20 @@ def _word_pattern(word: str) -> str:
                 pieces.append(" ?")  # «ت50642ه» is also written «ت ۵۰۶۴۲ ه»
             elif word[i:] in SUFFIXES or word[:i] in PREFIXES:
                 pieces.append(" ?")  # a detached affix: «دستگاه های», «می شود»
+            elif i >= PAIR_MIN_LETTERS and len(word) - i >= PAIR_MIN_LETTERS and _is_letter(before + after):
+                pieces.append(" ?")  # a compound asked joined, written apart: «بخشنامه» marks «بخش‌نامه»
         pieces.append(re.escape(char))
     return "".join(pieces)
 
 
 def _pattern(terms: list[str]) -> re.Pattern[str] | None:
-    alternatives = [r"\s+".join(_word_pattern(w) for w in term.split()) for term in terms if term.strip()]
+    words = [term for term in terms if " " not in term][:JOINED_TERMS_MAX]
+    # Words asked apart may be one joined word of the text («بخش نامه» marks «بخشنامه»); the query's
+    # word order is not known here, so both orders are tried (a join that is not in the text marks nothing).
+    joined = [pair for a in words for b in words if a != b and (pair := joins(a, b))]
+    alternatives = [
+        r"\s+".join(_word_pattern(w) for w in term.split()) for term in [*terms, *joined] if term.strip()
+    ]
     if not alternatives:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")

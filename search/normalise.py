@@ -15,8 +15,10 @@ What it folds, and why:
   2. any ZWNJ left after that sits between the parts of a compound, which people write with a space just
      as often: it becomes a space, so «آیین‌نامه» and «آیین نامه» both give «ایین نامه» (two words, found by
      phrase or by all-words search), likewise «بخش‌نامه»/«بخش نامه», «شیوه‌نامه»/«شیوه نامه».
-  The price of case 2: a compound written with neither ZWNJ nor space («بخشنامه», «آییننامه») is one
-  word and no longer meets its ZWNJ form; telling its parts apart would need a dictionary.
+  A compound written with neither ZWNJ nor space («بخشنامه», «آییننامه») stays one word; telling its
+  parts apart would need a dictionary. Instead the index holds every pair of adjacent words also
+  joined (``joined_pairs``, ``index_text``) and a query's adjacent words are also asked joined
+  (``join_alternatives``), so all three writings meet (search/README.md, «Compounds»).
 - Latin is lowercased; Unicode compatibility forms (Arabic presentation forms) are decomposed first.
 
 No stemming and no stopword list: a search for «وظایف» must not also match unrelated words, and short
@@ -29,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from itertools import pairwise
 
 _LETTERS = {
     "ي": "ی",
@@ -93,10 +96,19 @@ _SPACES = re.compile(r"\s+")
 # What a ZWNJ left after the affixes are joined becomes: a word break, as the space people type instead.
 ZWNJ_REPLACEMENT = " "
 
+# Joined pairs (see ``joined_pairs``): two adjacent words of at least two letters each, one space apart,
+# the first a whole word, the second ending at a space, punctuation or the end (not a digit or a letter).
+PAIR_MIN_LETTERS = 2
+_PART = rf"{_LETTER}{{{PAIR_MIN_LETTERS},}}"
+_PAIR_RE = re.compile(rf"(?<!\S)({_PART}) (?=({_PART})(?!\w))")
+_FIRST_PART_RE = re.compile(_PART)
+_SECOND_PART_RE = re.compile(rf"{_PART}(?!\w)")
+
+# 3-: every pair of adjacent words is indexed in its joined form too (``index_text``).
 # 2-: ZWNJ between compound parts became a space (it was removed in 1-); affixes join before «،» too.
 # The hash also changed when control characters began to fold to spaces.
 VERSION = (
-    "2-"
+    "3-"
     + hashlib.sha256(
         repr(
             (
@@ -106,6 +118,7 @@ VERSION = (
                 _PREFIX_RE.pattern,
                 ZWNJ_REPLACEMENT,
                 _CONTROLS,
+                _PAIR_RE.pattern,
             )
         ).encode()
     ).hexdigest()[:12]
@@ -122,3 +135,56 @@ def normalise(text: str | None) -> str:
     # Only after the affixes are joined: «دستگاه‌های» must stay one word, «آیین‌نامه» become two.
     text = text.replace(ZWNJ, ZWNJ_REPLACEMENT)
     return _SPACES.sub(" ", text).strip()
+
+
+def joined_pairs(normalised: str) -> list[str]:
+    """Each pair of adjacent words of ``normalised`` text written as one word, in text order.
+
+    A compound is written three ways: «بخشنامه», «بخش‌نامه», «بخش نامه»; the last two normalise to two
+    words. Indexing every adjacent pair also joined («بخش نامه» → «بخشنامه») lets the joined writing meet
+    them without a dictionary of compounds; the query side does the reverse (``join_alternatives``).
+    Only Persian-letter words of two letters or more pair up: «و», numbers and Latin never do.
+    """
+    return [first + second for first, second in _PAIR_RE.findall(normalised)]
+
+
+def index_text(text: str | None) -> str:
+    """What the database backends index for ``text``: its normalised words, then their joined pairs.
+
+    The pairs go after the text, not between its words, so phrases of the text stay side by side.
+    """
+    normalised = normalise(text)
+    pairs = joined_pairs(normalised)
+    return f"{normalised} {' '.join(pairs)}" if pairs else normalised
+
+
+def joins(first: str, second: str) -> str | None:
+    """``first`` and ``second`` (adjacent words of normalised text) as one word, if they pair up."""
+    if _FIRST_PART_RE.fullmatch(first) and _SECOND_PART_RE.match(second):
+        return first + second
+    return None
+
+
+def join_alternatives(words: list[str], limit: int = 16) -> list[list[str]]:
+    """``words`` (a normalised query, split at spaces) and its writings with adjacent pairs joined.
+
+    «بهره وری» → [«بهره وری»], [«بهرهوری»]: the spaced query meets a document that writes the compound
+    as one word. Every combination of non-overlapping joins is given while there are at most ``limit``
+    (a query of up to six words); beyond that, one join at a time. The words as given come first.
+    """
+    joinable = [joins(a, b) for a, b in pairwise(words)]
+    if not any(joinable):
+        return [list(words)]
+
+    def combos(start: int) -> list[list[str]]:
+        if start >= len(words):
+            return [[]]
+        out = [[words[start], *rest] for rest in combos(start + 1)]
+        if start < len(joinable) and joinable[start]:
+            out += [[joinable[start], *rest] for rest in combos(start + 2)]
+        return out
+
+    if len(words) <= 6:
+        return combos(0)[:limit]
+    single = [words[:i] + [joined] + words[i + 2 :] for i, joined in enumerate(joinable) if joined]
+    return [list(words), *single][:limit]

@@ -44,6 +44,7 @@ class SanadElasticsearchAutocompleteQueryCompiler(
     NormalisedQueryMixin, Elasticsearch8AutocompleteQueryCompiler
 ):
     mapping_class = SanadElasticsearchMapping
+    expands_compounds = False
 
 
 class SanadElasticsearchIndex(SanadIndexMixin, Elasticsearch8Index):

@@ -8,7 +8,11 @@ Same matches as the database path, twice over:
 - every text field is mapped with the ``sanad_*`` analyzers of ``search.es_analysis`` (char filters that
   reproduce ``normalise``; never the built-in ``persian`` analyzer, which folds to Arabic forms and stems);
 - documents and queries are also passed through ``normalise`` in Python before they are sent, so where a
-  char filter cannot say exactly what the normaliser does, Sanad's own traffic still agrees with it.
+  char filter cannot say exactly what the normaliser does, Sanad's own traffic still agrees with it;
+- compounds as on the database path: each text value is sent with its joined word pairs
+  (``search.normalise.joined_pairs``) as a second value of the field, which the engine keeps apart by its
+  position gap, so phrases never run from the text into the pairs; a query's adjacent words may also stand
+  for one joined word (``search.backends.folding.expand_compounds``).
 The normaliser's ``VERSION`` is stored in each index mapping's ``_meta``; ``stale_indexes()`` lists the
 indexes built with another version (run ``update_index`` for them).
 """
@@ -20,8 +24,9 @@ from typing import Any
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText, SearchQuery
 
+from search.backends.folding import expand_compounds
 from search.es_analysis import EDGENGRAM_ANALYZER, QUERY_ANALYZER, TEXT_ANALYZER, index_settings
-from search.normalise import VERSION, normalise
+from search.normalise import VERSION, joined_pairs, normalise
 
 VERSION_META_KEY = "sanad_normaliser_version"
 EDGENGRAM_ANALYZER_CONFIG = {"analyzer": EDGENGRAM_ANALYZER, "search_analyzer": QUERY_ANALYZER}
@@ -34,6 +39,17 @@ def _normalised_value(value: Any) -> Any:
         return normalise(value)
     if isinstance(value, list):
         return [_normalised_value(item) for item in value]
+    return value
+
+
+def _with_pairs(value: Any) -> Any:
+    """A normalised text value and its joined word pairs, as the values of one field."""
+    if isinstance(value, str):
+        pairs = joined_pairs(value)
+        return [value, " ".join(pairs)] if pairs else value
+    if isinstance(value, list):
+        pairs = [pair for item in value if isinstance(item, str) for pair in joined_pairs(item)]
+        return [*value, " ".join(pairs)] if pairs else value
     return value
 
 
@@ -78,14 +94,20 @@ class SanadMappingMixin:
     def _get_document_field_data(self, field, obj):
         name, value, edgengrams = super()._get_document_field_data(field, obj)
         if isinstance(field, (SearchField, AutocompleteField)):
-            value = _normalised_value(value)
-            edgengrams = _normalised_value(edgengrams)
+            value = _with_pairs(_normalised_value(value))
+            edgengrams = _with_pairs(_normalised_value(edgengrams))
         return name, value, edgengrams
 
 
 class NormalisedQueryMixin:
+    # modelsearch's engine autocomplete compiles a PlainText only: it is not expanded.
+    expands_compounds = True
+
     def __init__(self, queryset, query, *args, **kwargs):
         super().__init__(queryset, normalise_query(query), *args, **kwargs)
+        # After the stock __init__ has made a string a PlainText with the caller's operator.
+        if self.expands_compounds:
+            self.query = expand_compounds(self.query)
 
 
 class SanadIndexMixin:

@@ -44,6 +44,7 @@ class SanadOpenSearchQueryCompiler(NormalisedQueryMixin, OpenSearchSearchQueryCo
 
 class SanadOpenSearchAutocompleteQueryCompiler(NormalisedQueryMixin, OpenSearchAutocompleteQueryCompiler):
     mapping_class = SanadOpenSearchMapping
+    expands_compounds = False
 
 
 class SanadOpenSearchIndex(SanadIndexMixin, OpenSearchIndex):

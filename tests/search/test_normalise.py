@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.normalise import VERSION, ZWNJ, normalise
+from search.normalise import VERSION, ZWNJ, index_text, join_alternatives, joined_pairs, normalise
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,41 @@ def test_empty_input_gives_empty_text():
     assert normalise(None) == "" and normalise("") == ""
 
 
-def test_version_names_the_table_and_the_zwnj_rule():
-    # 2-: a ZWNJ between compound parts became a space; indexes built by 1- are reported stale.
-    assert VERSION.startswith("2-") and len(VERSION) == 14
+def test_version_names_the_table_the_zwnj_rule_and_the_joined_pairs():
+    # 3-: adjacent words are also indexed joined; 2-: a ZWNJ between compound parts became a space.
+    # Indexes built by an earlier version are reported stale.
+    assert VERSION.startswith("3-") and len(VERSION) == 14
+
+
+# --- joined pairs (issue 11 §2) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("بخش‌نامه", ["بخشنامه"]),
+        ("بهره وری", ["بهرهوری"]),
+        ("آیین‌نامه‌های اجرایی", ["اییننامههای", "نامههایاجرایی"]),
+        ("توافق نامه، خاتمه", ["توافقنامه"]),  # punctuation ends the run of pairs
+        ("ماده ۵ و بند الف", ["بندالف"]),  # numbers and one-letter words pair with nothing
+        ("ISO 9001 نامه", []),
+        ("بخشنامه", []),
+    ],
+)
+def test_adjacent_persian_words_are_also_given_joined(text, pairs):
+    assert joined_pairs(normalise(text)) == pairs
+    assert index_text(text) == " ".join([normalise(text), *pairs])
+
+
+def test_the_query_joins_the_same_pairs_the_index_holds():
+    text = normalise("ارتقای بهره‌وری، آیین نامه و توافق نامه ۱۲ بخش نامه")
+    from_query = {w for alt in join_alternatives(text.split(" ")) for w in alt} - set(text.split(" "))
+    assert {w.rstrip("،") for w in from_query} == set(joined_pairs(text))
+
+
+def test_join_alternatives_keep_the_typed_words_first_and_stay_few():
+    assert join_alternatives(["بخش", "نامه"]) == [["بخش", "نامه"], ["بخشنامه"]]
+    assert join_alternatives(["ماده", "5"]) == [["ماده", "5"]]
+    long_query = ["واژه"] * 12
+    alternatives = join_alternatives(long_query)
+    assert alternatives[0] == long_query and len(alternatives) <= 16
