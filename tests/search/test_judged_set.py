@@ -67,8 +67,23 @@ def test_every_judged_query_finds_its_document_in_the_top_three_and_nearly_all_f
     assert top1 / count >= TOP_1_AT_LEAST, misses
 
 
-# Expected to pass once compounds written joined meet their spaced and ZWNJ forms (issue 11 §2).
-@pytest.mark.xfail(strict=False, reason="joined compounds meet their other spellings after issue 11 §2")
-@pytest.mark.parametrize("item", COMPOUNDS, ids=[j.query for j in COMPOUNDS])
-def test_a_joined_compound_query_finds_its_document_first(client, docs, item):
+# «شاخص ها» (plural) does not meet «شاخص‌های» (plural with ezafe) in the text: Sanad folds spellings, it
+# does not stem, so this one query stays a known miss (strict: it is reported when it starts to pass).
+PLURAL_WITH_EZAFE = "بخش نامه ابلاغ شاخص ها"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param(
+            j,
+            id=j.query,
+            marks=[pytest.mark.xfail(strict=True, reason="no stemming: «ها» vs «های»")]
+            if j.query == PLURAL_WITH_EZAFE
+            else [],
+        )
+        for j in COMPOUNDS
+    ],
+)
+def test_a_compound_query_written_joined_or_apart_finds_its_document_first(client, docs, item):
     assert top_keys(client, docs, item.query)[:1] in ([key] for key in item.expected)
