@@ -22,13 +22,11 @@ pytestmark = [
 
 
 def _tables() -> tuple[str, str]:
+    """The FTS5 table and the index entries' table (looked up in a test: on PostgreSQL there is no FTS5)."""
     from search.backends.sqlite import _index_models
 
     entry, fts = _index_models()
     return fts._meta.db_table, entry._meta.db_table
-
-
-FTS_TABLE, ENTRY_TABLE = _tables()
 
 
 def _backend():
@@ -81,7 +79,8 @@ def _plan_with(sql: str, params) -> list[str]:
 
 def _entry_steps(plan: list[str]) -> list[str]:
     """The steps that read the FTS5 table or the index entries, in the order SQLite nests them."""
-    return [step for step in plan if FTS_TABLE in step or f" {ENTRY_TABLE} " in f"{step} "]
+    fts_table, entry_table = _tables()
+    return [step for step in plan if fts_table in step or f" {entry_table} " in f"{step} "]
 
 
 @pytest.mark.parametrize("analysed", [False, True], ids=["never-analysed", "analysed"])
@@ -89,17 +88,19 @@ def _entry_steps(plan: list[str]) -> list[str]:
 def test_a_search_count_reads_the_fts5_table_first_and_entries_by_rowid(
     authorities, analysed, query, expected
 ):
+    fts_table, entry_table = _tables()
     _statistics(analysed)
     count, sql = _count_sql(authorities, query)
     assert count == expected
     steps = _entry_steps(_plan(sql))
     assert len(steps) == 2, steps
-    assert steps[0].startswith("SCAN") and FTS_TABLE in steps[0] and "VIRTUAL TABLE" in steps[0], steps
-    assert steps[1].startswith(f"SEARCH {ENTRY_TABLE} USING INTEGER PRIMARY KEY"), steps
+    assert steps[0].startswith("SCAN") and fts_table in steps[0] and "VIRTUAL TABLE" in steps[0], steps
+    assert steps[1].startswith(f"SEARCH {entry_table} USING INTEGER PRIMARY KEY"), steps
 
 
 def test_without_the_fixed_join_order_a_never_analysed_database_walks_every_entry(authorities, monkeypatch):
     """What the CROSS JOIN is for: the INNER JOIN form starts from the content-type index."""
+    _, entry_table = _tables()
     _statistics(analysed=False)
     original = sqlite_rank.matches_sql
 
@@ -111,15 +112,16 @@ def test_without_the_fixed_join_order_a_never_analysed_database_walks_every_entr
     count, sql = _count_sql(authorities, "پژوهش‌های")
     assert count == 1
     steps = _entry_steps(_plan(sql))
-    assert ENTRY_TABLE in steps[0] and "content_type_id" in steps[0], steps
+    assert entry_table in steps[0] and "content_type_id" in steps[0], steps
 
 
 def test_an_unranked_search_uses_the_same_fixed_order(authorities):
+    fts_table, entry_table = _tables()
     results = _backend().search("استان", authorities, order_by_relevance=False)
     sql, params = results.get_queryset().query.sql_with_params()
-    assert f"{FTS_TABLE} CROSS JOIN {ENTRY_TABLE}" in sql
+    assert f"{fts_table} CROSS JOIN {entry_table}" in sql
     steps = _entry_steps(_plan_with(sql, params))
-    assert FTS_TABLE in steps[0] and ENTRY_TABLE in steps[1], steps
+    assert fts_table in steps[0] and entry_table in steps[1], steps
     assert len(list(results)) == 200
 
 
