@@ -9,7 +9,7 @@ from bench import raw
 from search.normalise import normalise
 
 
-def _plan(sql: str, params: list) -> list[str]:
+def _plan(sql: str, params: list | None) -> list[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
@@ -49,6 +49,14 @@ def explain(query: str) -> None:
         raw_params = [plain]
     print(f"  raw: {raw_sql}")
     for line in _plan(raw_sql, raw_params):
+        print(f"      {line}")
+    from bench.benchapp.models import Document
+
+    with CaptureQueriesContext(connection) as captured:
+        Document.objects.search(query).count()
+    count_sql = captured.captured_queries[-1]["sql"]
+    print(f"  Sanad count: {count_sql}")
+    for line in _plan(count_sql, None):
         print(f"      {line}")
     for name, text, backend in contenders:
         sql, params = _search_sql(text, backend)

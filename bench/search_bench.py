@@ -27,7 +27,9 @@ from bench import scratch as scratch_db
 from bench.corpus import COMMON_TERM, DEFAULT_SEED, SELECTIVE_TERM, CorpusSpec
 from bench.timing import Measurement, measure, measure_interleaved, milliseconds
 
-TARGET = 1.5  # issue 3 §4: Sanad within 1.5× of raw FTS5 at 20k matching documents in 100k
+# Sanad's top 20 against the raw baseline's on the common query (20k matching documents in 100k):
+# issue 3 §4 asked 1.5× of raw FTS5; issue 12 §4 asks 2× of raw ts_rank on PostgreSQL, on both queries.
+TARGETS = {"sqlite": 1.5, "postgresql": 2.0}
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,11 @@ def index_all(args: argparse.Namespace, size: int) -> None:
     raw_seconds, raw_cpu = raw.build(size)
     raw_rate, raw_cpu_rate = size / raw_seconds, size / raw_cpu
     if connection.vendor == "postgresql":
+        # Stock's index, emptied, then Sanad's upsert leave dead tuples that make the GIN scans
+        # lossy; autovacuum would clear them in production. SQLite is left never ANALYZEd, as a
+        # site's database is until something runs ANALYZE (timed both ways below).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     sqlite = connection.vendor == "sqlite"
     base = "raw FTS5 table" if sqlite else "raw tsvector table + GIN"
     print("\nindexing (ratios to the raw table built from the same documents, normalised on the way)")
@@ -138,11 +143,13 @@ def index_all(args: argparse.Namespace, size: int) -> None:
 class Timings:
     base: Measurement
     sanad: Measurement
-    stock: Measurement
+    stock: Measurement | None
+    count_base: Measurement
+    count_sanad: Measurement
 
 
-def time_query(args: argparse.Namespace, query: Query, base_name: str) -> Timings:
-    """Count, time and compare one query for the three contenders; print its lines."""
+def time_query(args: argparse.Namespace, query: Query, base_name: str, *, stock: bool = True) -> Timings:
+    """Count, time and compare one query for the three contenders (two without ``stock``); print its lines."""
     from bench import raw
     from bench.benchapp.models import Document
     from search.normalise import normalise
@@ -158,26 +165,30 @@ def time_query(args: argparse.Namespace, query: Query, base_name: str) -> Timing
         {
             "base": lambda: raw.top(query.text),
             "sanad": lambda: list(Document.objects.search(query.text)[:20]),
+            "count_base": lambda: raw.count(query.text),
+            "count_sanad": lambda: Document.objects.search(query.text).count(),
         },
         repeat=args.repeat,
         warmup=args.warmup,
     )
-    timings = Timings(
-        base=fast["base"],
-        sanad=fast["sanad"],
-        stock=measure(
+    stock_timing = None
+    if stock:
+        stock_timing = measure(
             lambda: list(Document.objects.search(plain, backend="stock")[:20]),
             repeat=args.stock_repeat,
             warmup=1,
             timeout=args.timeout,
-        ),
-    )
+        )
+    timings = Timings(fast["base"], fast["sanad"], stock_timing, fast["count_base"], fast["count_sanad"])
     print(latency_line(base_name, timings.base, None, args.timeout))
     print(latency_line("Sanad", timings.sanad, timings.base, args.timeout))
-    print(latency_line("stock modelsearch", timings.stock, timings.base, args.timeout))
+    if stock_timing is not None:
+        print(latency_line("stock modelsearch", stock_timing, timings.base, args.timeout))
     raw_top = raw.top(query.text)
     shared = set(raw_top) & {doc.pk for doc in Document.objects.search(query.text)[:20]}
     print(f"    Sanad's top 20 and {base_name}'s share {len(shared)} of {len(raw_top)} documents")
+    print(latency_line("raw count(*)", timings.count_base, None, args.timeout))
+    print(latency_line("Sanad .count()", timings.count_sanad, timings.count_base, args.timeout))
     return timings
 
 
@@ -208,17 +219,36 @@ def run(args: argparse.Namespace) -> int:
     ]
     base_name = "raw FTS5" if vendor == "sqlite" else "raw ts_rank"
     print(
-        f"\ntop 20 by relevance: median / p95 of {args.repeat} runs after {args.warmup} warm-up, "
+        f"\ntop 20 by relevance and count: median / p95 of {args.repeat} runs after {args.warmup} warm-up, "
         f"{base_name} and Sanad taking turns "
-        f"(stock: {args.stock_repeat} runs, {args.timeout:g} s time box); ratios to {base_name}"
+        f"(stock: {args.stock_repeat} runs, {args.timeout:g} s time box); ratios to {base_name} "
+        f"and to raw count(*)"
     )
+    if vendor == "sqlite":
+        print("  on the database as indexed, never ANALYZEd (no sqlite_stat1)")
+    else:
+        print("  after VACUUM ANALYZE")
     timings = [time_query(args, query, base_name) for query in queries]
-    common = timings[-1]
-    verdict = common.sanad.median / common.base.median if common.base.median > 0 else float("inf")
-    met = "met" if verdict <= TARGET else "MISSED"
+    if vendor == "sqlite":
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print("  after ANALYZE (stock not run again)")
+        timings += [time_query(args, query, base_name, stock=False) for query in queries]
+    target = TARGETS[vendor]
+    if vendor == "sqlite":  # the common query, never ANALYZEd and after ANALYZE
+        checked = [("common", timings[1]), ("common after ANALYZE", timings[3])]
+    else:
+        checked = [(query.label, timing) for query, timing in zip(queries, timings, strict=True)]
+    ratios = {
+        label: t.sanad.median / t.base.median if t.base.median > 0 else float("inf") for label, t in checked
+    }
+    met = "met" if max(ratios.values()) <= target else "MISSED"
+    figures = ", ".join(f"{label} {ratio:.2f}×" for label, ratio in ratios.items())
     print(
-        f"\ntarget: Sanad within {TARGET}× of the raw baseline on the common query — {met} "
-        f"({verdict:.2f}× median, {queries[1].expected:,} matches in {args.size:,})"
+        f"\ntarget: Sanad within {target}× of the raw baseline — {met} ({figures} median; "
+        f"{queries[1].expected:,} and {queries[0].expected:,} matches in {args.size:,})"
     )
     # The machine is shared: the load at the end says whether it changed during the run.
     print(f"load average {os.getloadavg()[0]:.1f} at the end")

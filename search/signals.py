@@ -21,9 +21,9 @@ def on_file_saved(sender, instance, created=False, update_fields=None, **kwargs)
 
 def connect() -> None:
     from django.apps import apps
-    from wagtail.documents import get_document_model
 
     if not apps.is_installed("wagtail.documents"):
-        return  # the bench's settings install the search app alone
+        return  # a project without Wagtail's documents (the search benchmarks) has no files to extract
+    from wagtail.documents import get_document_model
 
     post_save.connect(on_file_saved, sender=get_document_model(), dispatch_uid="search.extract.document")

@@ -10,15 +10,21 @@ What changes against ``modelsearch.backends.database.postgres.postgres``:
 - the normaliser version is recorded with the index (``search.index_version``).
 Ranking is stock: ``ts_rank`` in the same query, no correlated subquery.
 
-One addition to the query, not a change of its results: stock matches on ``title || body``, an
-expression no index covers, so PostgreSQL reads and concatenates every entry's vectors (a sequential
-scan, ~0.5 s at 100k documents whatever the match count). Sanad keeps that exact condition and adds an
-implied one the GIN indexes on ``title`` and ``body`` can answer (``search.backends.pg_prefilter``).
+The query's shape changes, not its results: stock matches on ``title || body``, an expression no
+index covers, so PostgreSQL reads and concatenates every entry's vectors (a sequential scan, ~0.5 s
+at 100k documents whatever the match count); Sanad adds an implied condition the GIN indexes on
+``title`` and ``body`` can answer (``search.backends.pg_prefilter``). And stock joins the model to its
+entries on ``object_id = pk::varchar``, which the model's key cannot answer; Sanad matches and ranks
+over the entries alone and fetches the model's rows by key (``search.backends.pg_ranked``), for
+ranked pages, counts and facets.
 """
 
 from __future__ import annotations
 
-from django.db.models import F
+from collections import OrderedDict
+
+from django.db import ProgrammingError
+from django.db.models import Count, F
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
@@ -34,7 +40,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from search import index_version
-from search.backends import pg_prefilter
+from search.backends import pg_prefilter, pg_ranked
 from search.backends.folding import FoldingCompilerMixin, NormalisingIndexerMixin
 from search.backends.versioning import VersionRecordingRebuilderMixin, note_added
 
@@ -121,8 +127,20 @@ class SanadPostgresSearchQueryCompiler(FoldingCompilerMixin, PostgresSearchQuery
             return ~super().build_tsquery_content(query, config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
-    def search(self, config, start, stop, score_field=None, backend=None):
-        """The stock search, with ``pg_prefilter``'s index-usable condition added to the queryset."""
+    def search(self, config, start, stop, score_field=None, backend=None, rank: bool = True):
+        """The matches ranked over the index entries alone (``pg_ranked``) where that shape applies.
+
+        ``rank=False`` (counting, facets) matches without ranking. Otherwise — not by relevance,
+        fuzzy, generic models with an entry per class — the stock search, with ``pg_prefilter``'s
+        index-usable condition added to the queryset.
+        """
+        if (rank is False or self.order_by_relevance) and pg_ranked.applies(self):
+            ranked = pg_ranked.search(self, config, start, stop, score_field=score_field, rank=rank)
+            if ranked is not None:
+                return ranked
+        return self._stock_search(config, start, stop, score_field=score_field, backend=backend)
+
+    def _stock_search(self, config, start, stop, score_field=None, backend=None):
         vectors = self.get_search_vectors(None)
         condition = pg_prefilter.implied_condition(
             self, self.query, config, [vector for vector, _ in vectors]
@@ -153,11 +171,34 @@ class SanadPostgresAutocompleteQueryCompiler(
         return [(F("index_entries__autocomplete"), 1.0)]
 
 
+class SanadPostgresSearchResults(PostgresSearchResults):
+    """Counting and facets match without ranking: no rank is computed for rows nobody orders."""
+
+    def _unranked(self, start, stop):
+        compiler = self.query_compiler
+        return compiler.search(
+            compiler.get_config(self.backend), start, stop, backend=self.backend, rank=False
+        )
+
+    def _do_count(self):
+        try:
+            return self._unranked(self.start, self.stop).count()
+        except ProgrammingError as error:
+            self._handle_missing_postgres_extension(error)
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # the stock error
+        results = self._unranked(None, None).values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return OrderedDict((result[field_name], result["count"]) for result in results)
+
+
 class SanadPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = SanadPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = SanadPostgresAutocompleteQueryCompiler
     index_class = SanadPostgresIndex
-    results_class = PostgresSearchResults
+    results_class = SanadPostgresSearchResults
     rebuilder_class = SanadPostgresSearchRebuilder
     atomic_rebuilder_class = SanadPostgresSearchAtomicRebuilder
     index_version_key = index_version.DATABASE_INDEX

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
@@ -37,6 +36,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import index_version
+from search.backends.entries import one_entry_per_object
 from search.backends.folding import FoldingCompilerMixin, NormalisingIndexerMixin
 from search.backends.fts5_query import compile_query, with_columns
 from search.backends.sqlite_rank import MatchColumn, join_matches, matches_sql, object_id_sql
@@ -51,21 +51,6 @@ INSERT_BATCH = 150  # six columns a row
 def _index_models():
     config = get_app_config()
     return config.get_model("IndexEntry"), config.get_model("SQLiteFTSIndexEntry")
-
-
-def one_entry_per_object(model: type) -> bool:
-    """Whether each object of ``model`` (and its subclasses) has exactly one index entry.
-
-    Wagtail indexes a page once, under its specific type (``Page.get_indexed_objects`` filters on
-    its own content type); a generic model indexed with its subclasses has one entry per class.
-    """
-    if len(get_descendants_content_types_pks(model)) == 1:
-        return True
-    if apps.is_installed("wagtail"):
-        from wagtail.models import Page
-
-        return issubclass(model, Page)
-    return False
 
 
 class SanadSQLiteObjectIndexer(NormalisingIndexerMixin, ObjectIndexer):

@@ -33,7 +33,7 @@ def bench(*extra: str) -> str:
     )  # fmt: skip
 
 
-def check_report(out: str, base: str) -> None:
+def check_report(out: str, base: str, *, analysed_again: bool) -> None:
     assert re.search(rf"^\s+{base} table.*\s1\.00×\s+\(baseline\)$", out, re.M), out
     rates = rf"[\d,]+\s+{RATIO}(\s+[\d,]+\s+{RATIO})?"  # documents/s (and per CPU-second on SQLite)
     assert re.search(rf"^\s+Sanad\s+{rates}$", out, re.M), out
@@ -41,17 +41,28 @@ def check_report(out: str, base: str) -> None:
     assert re.search(rf"Sanad / stock: {RATIO}", out), out
     assert "«شاخص‌های» (selective): 1 matching documents raw, 1 Sanad (generated: 1)" in out
     assert "«ارزیابی» (common): 60 matching documents raw, 60 Sanad (generated: 60)" in out
-    assert len(re.findall(rf"^\s+Sanad\s+.* ms / .* ms\s+{RATIO} / {RATIO}$", out, re.M)) == 2, out
+    runs = 4 if analysed_again else 2  # SQLite: never ANALYZEd, then after ANALYZE
+    assert len(re.findall(rf"^\s+Sanad\s+[\d.,]+ ms / .* ms\s+{RATIO} / {RATIO}$", out, re.M)) == runs, out
+    count = r"^\s+raw count\(\*\)\s+[\d.,]+ ms / .* ms\s+1\.00× / 1\.00×  \(baseline\)$"
+    assert len(re.findall(count, out, re.M)) == runs, out
+    assert (
+        len(re.findall(rf"^\s+Sanad \.count\(\)\s+[\d.,]+ ms / .* ms\s+{RATIO} / {RATIO}$", out, re.M))
+        == runs
+    )
     stock_latency = rf"^\s+stock modelsearch\s+(.* / .* {RATIO} / {RATIO}|> 20 s \(timed out\))$"
     assert len(re.findall(stock_latency, out, re.M)) == 2, out
-    assert re.search(r"^target: Sanad within 1\.5× .* — (met|MISSED) \(\d+\.\d\d× median", out, re.M), out
+    assert re.search(
+        rf"^target: Sanad within [\d.]+× of the raw baseline — (met|MISSED) \(.*{RATIO} median", out, re.M
+    )
+    assert ("after ANALYZE (stock not run again)" in out) is analysed_again
 
 
 def test_sqlite_run_prints_ratios_and_the_reindex_command_reports_its_rate(tmp_path):
     database = tmp_path / "bench.sqlite3"
     out = bench("--sqlite", str(database), "--keep", "--explain")
-    check_report(out, "raw FTS5")
+    check_report(out, "raw FTS5", analysed_again=True)
     assert "SCAN modelsearch_indexentry_fts VIRTUAL TABLE" in out  # --explain printed Sanad's plan
+    assert "Sanad count: SELECT COUNT(*)" in out
     assert database.exists()
 
     reindexed = run(
@@ -73,4 +84,5 @@ def test_without_keep_the_scratch_file_is_removed(tmp_path):
 def test_postgres_run_prints_ratios():
     admin = urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/postgres"))
     out = bench("--postgres", "--postgres-url", admin)
-    check_report(out, "raw tsvector")
+    check_report(out, "raw tsvector", analysed_again=False)
+    assert "after VACUUM ANALYZE" in out

@@ -14,7 +14,7 @@ import json
 import pytest
 from django.db import connection
 
-from search.backends import pg_prefilter
+from search.backends import pg_prefilter, pg_ranked
 
 pytestmark = [
     pytest.mark.django_db,
@@ -101,8 +101,10 @@ def test_a_selective_search_scans_the_gin_indexes_not_the_whole_index_table(auth
     assert used & gin, nodes
     assert not [n for n in nodes if n["Node Type"] == "Seq Scan" and n["Relation Name"] == _entry_table()]
 
-    # the stock query shape (no implied condition) cannot use them: that is what the condition is for
+    # the stock query shape (no implied condition, no ranking over the entries alone) cannot use
+    # them: that is what the condition is for
     monkeypatch.setattr(pg_prefilter, "implied_condition", lambda *args: None)
+    monkeypatch.setattr(pg_ranked, "applies", lambda compiler: False)
     stock_nodes = _plan_nodes(*_sql(authorities, "پژوهش‌های"))
     assert not {node.get("Index Name") for node in stock_nodes} & gin
 
