@@ -84,6 +84,11 @@ def _result(hit: Hit, request: HttpRequest) -> dict[str, Any]:
             else None
         ),
         "excerpt_html": str(hit.excerpt_html),
+        "found_in_attachment": (
+            {"name": hit.attachment_name, "excerpt_html": str(hit.attachment_html)}
+            if hit.attachment_html
+            else None
+        ),
         "subjects": [{"slug": slug, "name": name} for slug, name in hit.subjects],
     }
 

@@ -31,7 +31,7 @@ from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
 
 from jalali.digits import to_persian_digits
-from search.highlight import excerpt, mark
+from search.highlight import excerpt, find_spans, mark
 from search.normalise import normalise
 from search.numbers import act_number_parts
 from search.params import SearchParams
@@ -72,6 +72,9 @@ class Hit:
     excerpt_html: SafeString
     successor_url: str
     subjects: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
+    # «یافته در پیوست»: the first attached file whose text holds a searched word, and the passage.
+    attachment_name: str = ""
+    attachment_html: SafeString | None = None
 
 
 @dataclass
@@ -405,6 +408,20 @@ def ranked_matches(
     return [document.pk for document in documents]
 
 
+def attachment_match(page, terms: list[str]) -> tuple[str, SafeString] | None:
+    """The name and a marked passage of the first file attached to ``page`` whose text holds a term.
+
+    Only files the page may show (``AttachmentTextMixin.attachment_hits`` keeps a restricted collection's
+    files off public pages), so the passage never shows more than the page's own readers may read.
+    """
+    if not terms or not hasattr(page, "attachment_hits"):
+        return None
+    for document, row in page.attachment_hits():
+        if find_spans(row.text, terms):
+            return (getattr(document, "title", "") or row.name, excerpt(row.text, terms))
+    return None
+
+
 def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
     """The search ``params`` ask for, as ``request``'s visitor may see it. ``params`` must have no errors."""
     types = searchable_types()
@@ -441,6 +458,9 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
                 ),
             )
         )
+        found_in_file = attachment_match(shown, terms) if shown else None
+        if found_in_file:
+            hits[-1].attachment_name, hits[-1].attachment_html = found_in_file
     return Outcome(
         params=params,
         total=paginator.count,
