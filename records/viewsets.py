@@ -25,8 +25,9 @@ from jalali.digits import read_integer
 from records import services
 from records.choices import HoldKind, HoldStatus, Phase
 from records.forms import RecordForm
-from records.models import DispositionBatch, Hold, Record, RetentionSeriesPage
+from records.models import DispositionBatch, Hold, Record, RecordFile, RetentionSeriesPage
 from records.rules import RecordsRuleViolation
+from search.attachments import document_texts
 from search.model_search import ParsedSearchIndexMixin
 
 
@@ -86,6 +87,21 @@ class RecordIndexView(ParsedSearchIndexMixin, generic.IndexView):
     # The search box reads queries as /search/ does: reference numbers by key, Jalali dates (search.model_search).
     search_number_fields = ("reference_number",)
     search_date_fields = ("record_date",)
+
+    def search_extra_texts(self, queryset):
+        # The text inside a record's files (evidence files too) finds the record, in this listing only:
+        # it is shown to those who may see records, never on a public page.
+        files = list(
+            RecordFile.objects.filter(record__in=queryset.values("pk"), document__isnull=False).values_list(
+                "record_id", "document_id"
+            )
+        )
+        texts = document_texts([document_id for _, document_id in files])
+        by_record: dict[int, list[str]] = {}
+        for record_id, document_id in files:
+            if document_id in texts:
+                by_record.setdefault(record_id, []).append(texts[document_id])
+        return {record_id: "\n".join(parts) for record_id, parts in by_record.items()}
 
     def get_edit_url(self, instance):
         return reverse("records_record_detail", args=[instance.pk])

@@ -102,6 +102,18 @@ def texts_for(content_type: ContentType, ids) -> dict[str, AttachmentText]:
     return {row.object_id: row for row in rows if row.status in FOUND}
 
 
+def document_texts(document_ids) -> dict[int, str]:
+    """The extracted text of each Wagtail document in ``document_ids`` that has any, by document id."""
+    from wagtail.documents import get_document_model
+
+    content_type = ContentType.objects.get_for_model(get_document_model())
+    ids = list(document_ids)
+    texts: dict[int, str] = {}
+    for start in range(0, len(ids), 500):  # within every database's limit on query parameters
+        texts.update({int(k): row.text for k, row in texts_for(content_type, ids[start : start + 500]).items()})
+    return texts
+
+
 def is_restricted_document(document) -> bool:
     collection = getattr(document, "collection", None)
     return bool(collection and collection.get_view_restrictions().exists())

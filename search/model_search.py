@@ -15,7 +15,7 @@ the admin's registers hold thousands of rows, not millions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.contrib import messages
 from django.db.models import Case, IntegerField, QuerySet, Value, When
@@ -53,14 +53,21 @@ def parsed_model_search(
     text_fields: Sequence[str],
     number_fields: Sequence[str] = (),
     date_fields: Sequence[str] = (),
+    extra_texts: Callable[[QuerySet], Mapping] | None = None,
 ) -> QuerySet:
-    """The rows of ``queryset`` ``parsed`` matches, own numbers first, then in ``queryset``'s order."""
+    """The rows of ``queryset`` ``parsed`` matches, own numbers first, then in ``queryset``'s order.
+
+    ``extra_texts(queryset)`` gives more text for some rows, by pk (a record's files, ``search.attachments``): it is
+    matched as the row's own.
+    """
     text_fields = [f for f in text_fields if f not in number_fields]
     fields = [*text_fields, *number_fields, *date_fields]
+    rows = list(queryset.values_list("pk", *fields))
+    extra = extra_texts(queryset) if extra_texts and rows else {}
     matched: list[int] = []
     own: list[int] = []
-    for pk, *values in queryset.values_list("pk", *fields):
-        texts = [str(v or "") for v in values[: len(text_fields)]]
+    for pk, *values in rows:
+        texts = [str(v or "") for v in values[: len(text_fields)]] + [extra.get(pk, "")]
         numbers = [str(v or "") for v in values[len(text_fields) : len(text_fields) + len(number_fields)]]
         row = _Row(texts, numbers, list(values[len(text_fields) + len(number_fields) :]))
         if all(any(row.has(a) for a in group) for group in parsed.groups) and not any(
@@ -85,6 +92,10 @@ class ParsedSearchIndexMixin:
     #: Date fields a Jalali date in the query is matched against.
     search_date_fields: Sequence[str] = ()
 
+    def search_extra_texts(self, queryset: QuerySet) -> Mapping:
+        """More text to match for rows of ``queryset``, by pk (none unless a view adds it)."""
+        return {}
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -95,7 +106,12 @@ class ParsedSearchIndexMixin:
         if parsed.is_blank:
             return queryset
         return parsed_model_search(
-            queryset, parsed, self.search_fields or [], self.search_number_fields, self.search_date_fields
+            queryset,
+            parsed,
+            self.search_fields or [],
+            self.search_number_fields,
+            self.search_date_fields,
+            self.search_extra_texts,
         )
 
 

@@ -243,3 +243,25 @@ def test_the_dashboard_tells_the_approver_what_waits_for_a_second_person(client,
     client.force_login(people["approver"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "فهرست‌های در انتظار تایید: ۱" in html
+
+
+def test_a_word_inside_a_records_file_finds_the_record_in_the_listing_for_those_who_may_read_it(
+    client, series, people, django_capture_on_commit_callbacks
+):
+    text = "صورتجلسه کمیته راهبری درباره استقرار نظام جامع مدیریت عملکرد و گزارش پایش زعفرانیه"
+    with django_capture_on_commit_callbacks(execute=True):
+        with_file = factories.declared_record(
+            series, people["records"], data=text.encode(), name="صورتجلسه.txt", title="صورتجلسه"
+        )
+    other = factories.declared_record(series, people["records"], title="صورتجلسه دیگر")
+    url = reverse("records:index")
+    client.force_login(people["auditor"])
+    found = client.get(url, {"q": "زعفرانیه"}).content.decode()
+    assert with_file.reference_number in found and other.reference_number not in found
+    # Persian spelling variants meet the file's text as they meet a field's (Arabic yeh and kaf).
+    variant = client.get(url, {"q": "كميته راهبري"}).content.decode()
+    assert with_file.reference_number in variant and other.reference_number not in variant
+    excluded = client.get(url, {"q": "صورتجلسه -زعفرانیه"}).content.decode()
+    assert with_file.reference_number not in excluded and other.reference_number in excluded
+    client.force_login(people["agency"])  # no records permission: the listing itself is refused
+    assert client.get(url, {"q": "زعفرانیه"}).status_code in {302, 403}
