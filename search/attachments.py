@@ -110,7 +110,9 @@ def document_texts(document_ids) -> dict[int, str]:
     ids = list(document_ids)
     texts: dict[int, str] = {}
     for start in range(0, len(ids), 500):  # within every database's limit on query parameters
-        texts.update({int(k): row.text for k, row in texts_for(content_type, ids[start : start + 500]).items()})
+        texts.update(
+            {int(k): row.text for k, row in texts_for(content_type, ids[start : start + 500]).items()}
+        )
     return texts
 
 
