@@ -24,9 +24,8 @@ def counts():
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    call_command("load_demo", quiet_users=True)
+def demo(shared_demo, db):
+    """The demo, loaded once for this module with its files in a temporary folder (tests/conftest.py)."""
 
 
 def test_load_demo_twice_makes_no_revision_02_and_duplicates_nothing(demo):

@@ -7,7 +7,6 @@ title «… مديريت عملكرد»), and a query typed with Persian letters
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from procedures.models import ExternalReferencePage
 from tests.factories import UserFactory
@@ -18,8 +17,7 @@ CIRCULAR_002 = "circular-36773-91-210"
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_users=True)
+def demo(shared_demo, db):
     return ExternalReferencePage.objects.get(slug=CIRCULAR_002)
 
 
@@ -29,7 +27,8 @@ def api_titles(client, query: str) -> list[str]:
     return [item["title"] for item in response.json()["items"]]
 
 
-# load_demo takes a while, so each test walks several queries over one demo.
+# load_demo takes a while, so the module shares one demo (tests/conftest.py) and each test walks several
+# queries over it.
 
 
 def test_api_v2_search_finds_the_arabic_typed_circular_with_persian_queries(client, demo):

@@ -23,8 +23,8 @@ def counts():
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_users=True)
+def demo(shared_demo, db):
+    """The demo, loaded once for this module (tests/conftest.py)."""
 
 
 def test_running_load_demo_twice_changes_and_duplicates_nothing(demo):
