@@ -336,3 +336,93 @@ def test_an_unknown_user_or_one_without_permission_is_refused(references, tmp_pa
 def test_the_progress_bar_counts_the_rows(references, tmp_path):
     _, err = run(tmp_path, [ENGLISH, OLD, NEW])
     assert "2/2" in err and "#" in err
+
+
+# --- the admin screen ------------------------------------------------------------------------------
+
+
+def _link(html: str, text: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    anchor = next(a for a in soup.find_all("a") if text in a.get_text())
+    return anchor["href"]
+
+
+def _form_fields(html: str, button: str) -> dict:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    form = next(f for f in soup.find_all("form") if button in f.get_text())
+    return {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
+
+
+def test_an_officer_checks_then_imports_from_the_admin_screen(client, references, officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(officer)
+    listing = client.get(f"/admin/pages/{references.pk}/")
+    assert listing.status_code == 200
+    url = _link(listing.content.decode(), "ورود گروهی از فایل")
+    screen = client.get(url)
+    assert screen.status_code == 200 and "ورود گروهی مستندات برون‌سازمانی" in screen.content.decode()
+
+    row = list(OLD)
+    row[7] = "وظایف.txt"
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("وظایف.txt", "متن بخشنامه قدیم")
+    fields = _form_fields(screen.content.decode(), "بررسی")
+    checked = client.post(
+        url,
+        {
+            **fields,
+            "sheet": SimpleUploadedFile("فهرست.xlsx", xlsx_bytes([PERSIAN, row, NEW])),
+            "files": [SimpleUploadedFile("پرونده‌ها.zip", archive.getvalue())],
+        },
+    )
+    page = checked.content.decode()
+    assert "گزارش بررسی (اجرای آزمایشی؛ چیزی نوشته نشده است)" in page
+    assert "ردیف ۳: وظایف و ضوابط سازماندهی دفاتر مدیریت عملکرد (۳۶۷۷۳/۹۱/۲۱۰) — افزوده می‌شود" in page
+    assert not ExternalReferencePage.objects.exists()  # the check wrote nothing
+
+    done = client.post(url, _form_fields(page, "ورود"))
+    assert "ورود انجام شد — افزوده: ۲، به‌روزشده: ۰، بدون تغییر: ۰" in done.content.decode()
+    old = ExternalReferencePage.objects.get(number_key="1801/35665")
+    assert old.superseded_by.number == "۳۶۷۷۳/۹۱/۲۱۰"
+    assert old.attached_documents()[0].file.read().decode() == "متن بخشنامه قدیم"
+    assert PageLogEntry.objects.filter(action="sanad.reference.import", user=officer).count() == 2
+    again = client.post(url, _form_fields(page, "ورود"))  # the same confirmation twice imports once
+    assert "کهنه شده است" in again.content.decode()
+    assert ExternalReferencePage.objects.count() == 2
+
+
+def test_bad_rows_are_shown_on_the_admin_screen_and_nothing_is_written(client, references, officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(officer)
+    bad = ["بخشنامه", "۱۲۳", "۱۳۹۳/۰/۲۰", "", "عنوان", "", "", "", ""]
+    response = client.post(
+        "/admin/references/import/",
+        {"sheet": SimpleUploadedFile("فهرست.csv", csv_bytes([ENGLISH, OLD, bad]))},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "فهرست وارد نشد؛ هیچ تغییری داده نشد." in page and "ردیف ۳: تاریخ «۱۳۹۳/۰/۲۰»" in page
+    assert "ورود</button>" not in page
+    assert not ExternalReferencePage.objects.exists()
+
+
+def test_an_agency_user_may_not_import_and_sees_no_button(client, references):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    agency = person("agency", Role.AGENCY_USER, "کارشناس دستگاه")
+    client.force_login(agency)
+    assert client.get("/admin/references/import/").status_code == 403
+    response = client.post(
+        "/admin/references/import/", {"sheet": SimpleUploadedFile("فهرست.csv", csv_bytes([ENGLISH, OLD]))}
+    )
+    assert response.status_code == 403
+    assert not ExternalReferencePage.objects.exists()
+    listing = client.get(f"/admin/pages/{references.pk}/")
+    assert "ورود گروهی از فایل" not in listing.content.decode()
