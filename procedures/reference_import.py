@@ -46,6 +46,7 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("body", "body", "متن"),
     ("file", "file", "پرونده"),
     ("replaces", "replaces", "جایگزین"),
+    ("notes", "notes", "ملاحظات"),  # optional; seed 000 §7 lists external documents with «ملاحظات»
 ]
 LABELS = {name: persian for name, _, persian in COLUMNS}
 REQUIRED = ("type", "title")
@@ -93,8 +94,11 @@ def read_type(text: str) -> str | None:
 
 
 def read_number(text: str) -> tuple[str, str]:
-    """(number as stored — Persian digits, single spaces —, its key); the key is empty for no digits."""
-    written = to_persian_digits(" ".join(str(text).split()))
+    """(number as stored — as written, spaces collapsed —, its key); the key is empty for no digits.
+
+    The key folds every digit script and part order, so «٣٥٦٦٥/١٨٠١» and «1801/35665» are one act.
+    """
+    written = " ".join(str(text).split())
     return written, act_number_key(written)
 
 
@@ -236,7 +240,7 @@ class RowPlan:
 
     @property
     def label(self) -> str:
-        number = self.fields.get("number") or ""
+        number = to_persian_digits(self.fields.get("number") or "")
         return f"{self.fields.get('title', '')}{f' ({number})' if number else ''}"
 
 
@@ -377,6 +381,8 @@ def plan_import(name: str, data: bytes, files: FileSource | None = None) -> Plan
             row.fields["summary"] = values["summary"]
         if values.get("body"):
             row.fields["body"] = body_html(values["body"])
+        if values.get("notes"):
+            row.fields["notes"] = values["notes"]
         ident = _identity(key, date, authority, ref_type, title)
         if ident in seen and not problems:
             problems.append(f"{where}: همان سند ردیف {_fa(seen[ident].row)} است (شماره، تاریخ و مرجع یکسان)")
@@ -506,6 +512,7 @@ FIELD_LABELS = {
     "authority": "مرجع",
     "attachments": "پرونده",
     "replaces": "جایگزین",
+    "notes": "ملاحظات",
 }
 
 
@@ -525,13 +532,13 @@ def describe(row: RowPlan) -> str:
 
 
 def ascii_slug_base(row: RowPlan) -> str:
-    """The slug a new reference gets: its number when it has one, else its title."""
+    """The slug a new reference gets: «circular-36773-91-210» (type and number), else its title."""
     from django.utils.text import slugify
 
-    number = to_ascii_digits(row.fields.get("number") or "").replace("/", "-")
-    return (slugify(number, allow_unicode=True) or slugify(row.fields.get("title", ""), allow_unicode=True))[
-        :70
-    ] or "reference"
+    number = slugify(to_ascii_digits(row.fields.get("number") or "").replace("/", "-"), allow_unicode=True)
+    if number:
+        return f"{row.fields.get('ref_type') or 'reference'}-{number}"[:70]
+    return slugify(row.fields.get("title", ""), allow_unicode=True)[:70] or "reference"
 
 
 # --- where and by whom ----------------------------------------------------------------------------

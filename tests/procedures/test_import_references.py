@@ -102,7 +102,7 @@ def test_english_persian_and_arabic_letter_headers_are_all_read(references, tmp_
     run(tmp_path, [header, OLD, NEW], "--no-progress")
     new = ExternalReferencePage.objects.get(number_key="210/36773/91")
     assert new.live and new.title == NEW[4] and new.authority.name == VP
-    assert new.date == parse_jalali("۱۳۹۱/۰۹/۱۳") and new.number == "۳۶۷۷۳/۹۱/۲۱۰"
+    assert new.date == parse_jalali("۱۳۹۱/۰۹/۱۳") and new.number == "36773/91/210"  # as written
     assert new.summary == "خلاصه بخشنامه"
     assert "<p>سطر دوم &lt;b&gt;نه نشانه‌گذاری&lt;/b&gt;</p>" in new.body
 
@@ -141,7 +141,7 @@ def test_numbers_in_any_digit_script_are_one_act(references, tmp_path):
         "--no-progress",
     )
     page = ExternalReferencePage.objects.get()
-    assert page.number == "۳۵۶۶۵/۱۸۰۱"
+    assert page.number == "٣٥٦٦٥/١٨٠١"  # as first written; the key matched the other spelling
 
 
 # --- bad rows: reported with their row number, nothing written -------------------------------------
@@ -276,7 +276,7 @@ def test_replaces_names_an_act_already_recorded_and_may_give_its_date(references
     precise[8] = "35665/1801 مورخ ۱۳۸۲/۰۳/۰۴"
     run(tmp_path, [ENGLISH, precise], "--no-progress")
     old = ExternalReferencePage.objects.get(number_key="1801/35665")
-    assert old.superseded_by.number == "۳۶۷۷۳/۹۱/۲۱۰"
+    assert old.superseded_by.number == "36773/91/210"
 
 
 def test_an_attached_file_is_stored_as_a_document_and_its_text_is_searchable(
@@ -389,7 +389,7 @@ def test_an_officer_checks_then_imports_from_the_admin_screen(client, references
     done = client.post(url, _form_fields(page, "ورود"))
     assert "ورود انجام شد — افزوده: ۲، به‌روزشده: ۰، بدون تغییر: ۰" in done.content.decode()
     old = ExternalReferencePage.objects.get(number_key="1801/35665")
-    assert old.superseded_by.number == "۳۶۷۷۳/۹۱/۲۱۰"
+    assert old.superseded_by.number == "36773/91/210"
     assert old.attached_documents()[0].file.read().decode() == "متن بخشنامه قدیم"
     assert PageLogEntry.objects.filter(action="sanad.reference.import", user=officer).count() == 2
     again = client.post(url, _form_fields(page, "ورود"))  # the same confirmation twice imports once
@@ -428,3 +428,41 @@ def test_an_agency_user_may_not_import_and_sees_no_button(client, references):
     assert not ExternalReferencePage.objects.exists()
     listing = client.get(f"/admin/pages/{references.pk}/")
     assert "ورود گروهی از فایل" not in listing.content.decode()
+
+
+# --- the demo batch --------------------------------------------------------------------------------
+
+
+def test_the_demo_batch_adds_the_acts_seed_002_cites_once_and_duplicates_nothing(
+    django_capture_on_commit_callbacks,
+):
+    from collections import Counter
+
+    from procedures.demo import DEMO_LIST
+
+    rows = list(csv.reader(io.StringIO(DEMO_LIST.read_text(encoding="utf-8"))))
+    assert len(rows) - 1 >= 20
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", quiet_users=True)
+    pages = ExternalReferencePage.objects.all()
+    keys = Counter(p.number_key for p in pages if p.number_key)
+    assert [k for k, n in keys.items() if n > 1] == []
+    titles = Counter((p.ref_type, p.title) for p in pages)
+    assert [t for t, n in titles.items() if n > 1] == []
+    circular = ExternalReferencePage.objects.get(number_key="101/167393")
+    assert (
+        circular.live
+        and circular.date == parse_jalali("۱۳۸۱/۰۹/۱۳")
+        and circular.slug == "circular-167393-101"
+    )
+    assert ExternalReferencePage.objects.get(number_key="105/28216").date == parse_jalali("۱۳۸۱/۰۲/۲۵")
+    assert "مشاور رئیس مؤسسه" in circular.attachment_text()  # its file, extracted
+    assert circular.pk in [p.pk for p in ExternalReferencePage.objects.live().search("مشاور رئیس مؤسسه")]
+    assert len(rows) - 1 <= pages.count()
+    before = (pages.count(), PageLogEntry.objects.count())
+    out = io.StringIO()
+    call_command("import_references", str(DEMO_LIST), "--files", str(DEMO_LIST.parent / "files"), stdout=out)
+    assert (
+        f"بدون تغییر: {len(rows) - 1}".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in out.getvalue()
+    )
+    assert (ExternalReferencePage.objects.count(), PageLogEntry.objects.count()) == before
