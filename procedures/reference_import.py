@@ -566,3 +566,16 @@ def may_import(user, parent) -> bool:
         return False
     permissions = parent.permissions_for_user(user)
     return permissions.can_add_subpage() and permissions.can_publish_subpage()
+
+
+def permission_problems(plan: Plan, user) -> list[str]:
+    """Rows that would update a reference ``user`` may not publish (it may sit in another unit's folder)."""
+    ids = [r.page_id for r in plan.rows if r.action == "update" and r.page_id]
+    pages = {p.pk: p for p in ExternalReferencePage.objects.filter(pk__in=ids)}
+    return [
+        f"ردیف {_fa(r.row)}: «{pages[r.page_id].title}» پیش‌تر ثبت شده و شما اجازه انتشار تغییر آن را ندارید"
+        for r in plan.rows
+        if r.page_id in pages
+        and r.action == "update"
+        and not pages[r.page_id].permissions_for_user(user).can_publish()
+    ]

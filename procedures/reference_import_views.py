@@ -117,8 +117,9 @@ def _check(request, parent, form) -> dict:
     except ImportRefused as exc:
         return {"problems": exc.problems}
     plan = plan_import(sheet.name, sheet_data, source)
-    if plan.problems:
-        return {"problems": plan.problems}
+    problems = plan.problems or reference_import.permission_problems(plan, request.user)
+    if problems:
+        return {"problems": problems}
     token = secrets.token_urlsafe(16)
     stored = default_storage.save(
         f"{STAGING}/{token}.zip", ContentFile(_bundle(sheet.name, sheet_data, uploads))
@@ -138,8 +139,9 @@ def _import(request, parent) -> dict:
     except (OSError, zipfile.BadZipFile, ImportRefused):
         return {"problems": ["پرونده‌های بررسی‌شده خوانده نشد؛ فایل را دوباره بفرستید."]}
     plan = plan_import(sheet_name, sheet, source)
-    if plan.problems:  # the database changed since the check
-        return {"problems": plan.problems}
+    problems = plan.problems or reference_import.permission_problems(plan, request.user)
+    if problems:  # the database changed since the check
+        return {"problems": problems}
     counts = services.import_references(plan, parent, by=request.user, source=sheet_name)
     default_storage.delete(staged["name"])
     del request.session[SESSION_KEY]

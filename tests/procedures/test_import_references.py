@@ -466,3 +466,36 @@ def test_the_demo_batch_adds_the_acts_seed_002_cites_once_and_duplicates_nothing
         f"بدون تغییر: {len(rows) - 1}".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in out.getvalue()
     )
     assert (ExternalReferencePage.objects.count(), PageLogEntry.objects.count()) == before
+
+
+def test_a_user_who_may_publish_only_in_one_folder_may_not_update_an_act_kept_in_another(
+    references, tmp_path
+):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from home.models import SectionIndexPage
+
+    run(tmp_path, [ENGLISH, OLD], "--no-progress")
+    other = references.get_parent().add_child(
+        instance=SectionIndexPage(title="مستندات دفتر", slug="office-refs")
+    )
+    group = Group.objects.create(name="دفتر")
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=other, permission=Permission.objects.get(codename=codename)
+        )
+    clerk = person("clerk", None, "کارشناس دفتر")
+    clerk.groups.add(group)
+    changed = list(OLD)
+    changed[5] = "خلاصه تازه"
+    path = tmp_path / "office.csv"
+    path.write_bytes(csv_bytes([ENGLISH, changed]))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_references", str(path), "--by", "clerk", "--parent", str(other.pk), stderr=err)
+    assert (
+        "ردیف ۲: «وظایف دفاتر ارزیابی عملکرد» پیش‌تر ثبت شده و شما اجازه انتشار تغییر آن را ندارید"
+        in err.getvalue()
+    )
+    assert ExternalReferencePage.objects.get().summary == ""

@@ -66,6 +66,8 @@ class Command(BaseCommand):
         plan = reference_import.plan_import(
             file.name, data, reference_import.FileSource.from_directory(files)
         )
+        if user is not None and not plan.problems:
+            plan.problems = reference_import.permission_problems(plan, user)
         if plan.problems:
             for problem in plan.problems:
                 self.stderr.write(problem)
