@@ -54,7 +54,7 @@ def generate(rows: int, folder: Path, seed: int = 13) -> Path:
     for i in range(rows):
         number = f"{1000 + i}/{rnd.randint(10, 99)}/{rnd.choice((101, 110, 210))}"
         y, m, d = rnd.randint(1380, 1402), rnd.randint(1, 12), rnd.randint(1, 29)
-        date = rnd.choice((f"{y}/{m:02}/{d:02}", f"{d}/{m}/{y}", f"{d:02}/{m:02}/{y % 100:02}"))
+        date = rnd.choice((f"{y}/{m:02}/{d:02}", f"{d}/{m}/{y}", f"{y % 100:02}/{m:02}/{d:02}"))
         title = " ".join(rnd.sample(WORDS, 6))
         name = ""
         if i % 10 == 0:

@@ -499,3 +499,12 @@ def test_a_user_who_may_publish_only_in_one_folder_may_not_update_an_act_kept_in
         in err.getvalue()
     )
     assert ExternalReferencePage.objects.get().summary == ""
+
+
+def test_the_bench_generator_writes_a_list_that_passes_the_check(references, tmp_path):
+    from bench.import_references import generate
+
+    path = generate(60, tmp_path)
+    plan = plan_import(path.name, path.read_bytes(), FileSource.from_directory(tmp_path / "files"))
+    assert plan.problems == [] and plan.count("create") == 60
+    assert sum(1 for r in plan.rows if r.files) == 6 and sum(1 for r in plan.rows if r.replaces) == 12
