@@ -545,19 +545,21 @@ def ascii_slug_base(row: RowPlan) -> str:
 
 
 def default_parent():
-    """The folder new references go into: the one that holds most of them, else the «references» folder."""
+    """The folder new references go into: the «references» folder, else the one holding most of them."""
     from wagtail.models import Page
 
     from home.models import SectionIndexPage
 
+    folder = SectionIndexPage.objects.filter(slug="references").order_by("path").first()
+    if folder is not None:
+        return folder
     counts: dict[str, int] = {}
     for path in ExternalReferencePage.objects.order_by().values_list("path", flat=True):
         counts[path[: -Page.steplen]] = counts.get(path[: -Page.steplen], 0) + 1
     if counts:
         folder = Page.objects.filter(path=max(counts, key=counts.get)).first()
-        if folder is not None:
-            return folder.specific
-    return SectionIndexPage.objects.filter(slug="references").first()
+        return folder.specific if folder is not None else None
+    return None
 
 
 def may_import(user, parent) -> bool:
