@@ -174,9 +174,7 @@ def _on_revision_saved(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals() -> None:
-    models.signals.post_save.connect(
-        _on_revision_saved, sender=Revision, dispatch_uid="sanad-keep-signatures"
-    )
+    models.signals.post_save.connect(_on_revision_saved, sender=Revision, dispatch_uid="sanad-keep-signatures")
 
 
 __all__ = ["ControlRuleViolation", "SignOffTask"]
