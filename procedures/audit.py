@@ -20,6 +20,7 @@ LOG_ACTIONS: dict[str, tuple[str, str]] = {
     "sanad.withdrawal.reject": ("رد درخواست ابطال", "درخواست ابطال رد شد"),
     "sanad.copy.issue": ("صدور نسخه کنترل‌شده", "نسخه کنترل‌شده صادر شد"),
     "sanad.copy.recall": ("فراخوان نسخه کنترل‌شده", "فراخوان نسخه کنترل‌شده ثبت شد"),
+    "sanad.reference.import": ("ورود گروهی مستند", "مستند از فایل فهرست وارد شد"),
 }
 
 

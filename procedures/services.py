@@ -499,3 +499,92 @@ def decide_withdrawal(request: WithdrawalRequest, *, decided_by, approve: bool) 
     else:
         record(page, "sanad.withdrawal.reject", user=decided_by, data={"reason": request.reason})
     return request
+
+
+# --- bulk import of external references (issue 13 §1; the plan is procedures/reference_import.py) ---
+
+
+def _attach_files(page, files, by) -> None:
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    have = {d.file_hash for d in page.attached_documents() if d.file_hash}
+    Document = get_document_model()
+    for item in files:
+        if item.sha1 in have:
+            continue
+        document = Document(
+            title=item.name.rsplit(".", 1)[0],
+            collection=Collection.get_first_root_node(),
+            uploaded_by_user=by,
+        )
+        document.file.save(item.name, ContentFile(item.data), save=False)
+        document.file_size = len(item.data)
+        document.save()  # its text is extracted after the commit (search.signals → queue_extraction)
+        document.get_file_hash()
+        page.attachments.append(("attachment", {"title": document.title, "document": document}))
+        have.add(item.sha1)
+
+
+@transaction.atomic
+def import_reference_row(row, parent, *, by, source: str):
+    """Create or update one reference from a checked row, as a published revision, and audit it.
+
+    ``row`` is a ``reference_import.RowPlan`` whose «replaces» rows are already written (the plan orders
+    them). The supersession is the admin's own: a «جایگزین» relation on the new act, published with it.
+    """
+    from django.utils.text import slugify
+
+    from procedures.models import ExternalReferencePage, IssuingAuthority, ReferenceRelation, RelationKind
+    from procedures.reference_import import ascii_slug_base
+
+    if row.action == "unchanged":
+        return ExternalReferencePage.objects.get(pk=row.page_id)
+    authority = None
+    if row.authority:
+        authority, _ = IssuingAuthority.objects.get_or_create(name=row.authority)
+    values = {k: v for k, v in row.fields.items() if v not in ("", None)}
+    if row.page_id:
+        page = ExternalReferencePage.objects.get(pk=row.page_id).get_latest_revision_as_object()
+        values.pop("number", None)  # the same act: its number as first recorded stays
+    else:
+        page = ExternalReferencePage(slug="")
+    for name, value in values.items():
+        setattr(page, name, value)
+    if authority is not None:
+        page.authority = authority
+    _attach_files(page, row.files, by)
+    targets = [getattr(t, "page_id", t) for t in row.replaces]
+    have = {r.target_id for r in page.relations.all() if r.kind == RelationKind.REPLACES}
+    for target in targets:
+        if target not in have:
+            page.relations.add(ReferenceRelation(kind=RelationKind.REPLACES, target_id=target))
+    if not row.page_id:
+        base = slugify(ascii_slug_base(row), allow_unicode=True) or "reference"
+        slug, n = base, 1
+        while parent.get_children().filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        page.slug = slug
+        parent.add_child(instance=page)
+    page.save_revision(user=by, log_action=True).publish(user=by)
+    row.page_id = page.pk
+    record(
+        page,
+        "sanad.reference.import",
+        user=by,
+        data={"file": source, "row": row.row, "action": row.action, "changed": row.changed},
+    )
+    return page
+
+
+def import_references(plan, parent, *, by, source: str, progress=None) -> dict[str, int]:
+    """Write every row of a checked plan, each in its own transaction (a re-run picks up where one stopped)."""
+    counts = {"create": 0, "update": 0, "unchanged": 0}
+    for done, row in enumerate(plan.rows, start=1):
+        import_reference_row(row, parent, by=by, source=source)
+        counts[row.action] += 1
+        if progress is not None:
+            progress(done, len(plan.rows))
+    return counts

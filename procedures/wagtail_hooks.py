@@ -281,3 +281,46 @@ def controlled_copies_button(page, user, view_name, next_url=None):
 
 
 # --- end of controlled copies ----------------------------------------------------------------
+
+
+# --- bulk import of external references (issue 13 §1). Views in procedures/reference_import_views.py. ---
+
+
+@hooks.register("register_admin_urls")
+def reference_import_urls():
+    from procedures.reference_import_views import reference_import_view
+
+    return [path("references/import/", reference_import_view, name="procedures_reference_import")]
+
+
+class ReferenceImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from procedures.reference_import import default_parent, may_import
+
+        return may_import(request.user, default_parent())
+
+
+@hooks.register("register_admin_menu_item")
+def reference_import_menu_item():
+    return ReferenceImportMenuItem(
+        "ورود گروهی مستندات", reverse("procedures_reference_import"), icon_name="upload", order=226
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def reference_import_button(page, user, view_name, next_url=None):
+    """On the references folder (its listing and editor): «ورود گروهی از فایل»."""
+    from home.models import SectionIndexPage
+    from procedures.models import ExternalReferencePage
+    from procedures.reference_import import may_import
+
+    if page.specific_class is not SectionIndexPage:
+        return
+    holds_references = page.slug == "references" or ExternalReferencePage.objects.child_of(page).exists()
+    if holds_references and may_import(user, page):
+        yield Button(
+            "ورود گروهی از فایل",
+            f"{reverse('procedures_reference_import')}?parent={page.pk}",
+            icon_name="upload",
+            priority=60,
+        )
