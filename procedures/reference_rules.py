@@ -93,6 +93,12 @@ def status_on(reference: ReferenceFacts, day: dt.date) -> StatusOn:
     ۳۶۷۷۳/۹۱/۲۱۰ of ۱۳۹۱/۰۹/۱۳ «جایگزین بخشنامه شماره ۳۵۶۶۵/۱۸۰۱ ... میگردد» — the older circular
     governed until the newer one took effect (domain.md, «002 — a circular»).
     """
+    if reference.date is not None and reference.date > day:
+        return StatusOn(
+            day, Standing.NOT_YET_ISSUED, later_ending=_earliest([a for a in reference.acts if a.ends])
+        )
+    if not reference.acts:  # most references: nothing later bears on them (a search judges thousands)
+        return StatusOn(day, Standing.IN_FORCE)
     endings = [a for a in reference.acts if a.ends]
     amendments = tuple(
         sorted(
@@ -102,8 +108,6 @@ def status_on(reference: ReferenceFacts, day: dt.date) -> StatusOn:
     )
     ended = _earliest([a for a in endings if a.effective_by(day)])
     later = _earliest([a for a in endings if not a.effective_by(day)])
-    if reference.date is not None and reference.date > day:
-        return StatusOn(day, Standing.NOT_YET_ISSUED, later_ending=later)
     if ended is not None:
         return StatusOn(day, Standing.ENDED, ending=ended, amendments=amendments)
     return StatusOn(day, Standing.IN_FORCE, later_ending=later, amendments=amendments)
