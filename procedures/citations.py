@@ -62,7 +62,7 @@ def _key(child, index: int) -> str:
 def _external_snapshot(ref) -> dict:
     from jalali.calendar import format_jalali
 
-    successor = ref.superseding_relations().first()
+    successor = ref.ending_relation  # in effect today: one taking effect later ends nothing yet
     return {
         "page_id": ref.pk,
         "revision_id": ref.live_revision_id,

@@ -106,7 +106,10 @@ def serialise(outcome: Outcome, request: HttpRequest) -> dict[str, Any]:
             "status": params.status,
             "from": _date(params.date_from),
             "to": _date(params.date_to),
+            "in_force_on": _date(params.in_force_on),
         },
+        # The day each result's status is given for: in_force_on, else to, else today (null).
+        "status_as_of": _date(params.status_day),
         "sort": outcome.sort,
         "count": outcome.total,
         "page": page.number,

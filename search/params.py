@@ -1,7 +1,7 @@
 """The search page's and the JSON endpoint's parameters, read and checked in one place.
 
 ``q``, ``type`` (repeatable), ``subject`` (repeatable), ``authority``, ``year``, ``status``, ``from``, ``to``,
-``sort``, ``page`` and (API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
+``in_force_on``, ``sort``, ``page`` and (API) ``page_size``. Every bad value becomes a Persian message tied to its parameter; nothing is guessed.
 
 Also the one place where any search path (this page, the JSON API, collections, Wagtail API v2 in
 ``sanad.api``) reads a number or a text from the address: ``read_integer`` (``jalali.digits``) takes digits of any script
@@ -36,6 +36,7 @@ PARAMETERS = (
     "status",
     "from",
     "to",
+    "in_force_on",
     "sort",
     "page",
     "page_size",
@@ -59,6 +60,7 @@ class SearchParams:
     status: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    in_force_on: dt.date | None = None  # only documents in force that day, labelled as they stood then
     sort: str = ""  # "" → relevance when there is a query, newest otherwise
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
@@ -74,7 +76,14 @@ class SearchParams:
             or self.status
             or self.date_from
             or self.date_to
+            or self.in_force_on
         )
+
+    @property
+    def status_day(self) -> dt.date | None:
+        """The day status labels are computed for: ``in_force_on``, else the end of the asked period
+        (``to``), else today (None). A search up to ۱۳۸۵/۰۱/۰۱ shows each act as it stood that day."""
+        return self.in_force_on or self.date_to
 
     @property
     def is_empty(self) -> bool:
@@ -201,6 +210,8 @@ def read_params(data: QueryDict, api: bool = False) -> SearchParams:
                 f"تاریخ «از» ({format_jalali(params.date_from)}) پس از تاریخ «تا» ({format_jalali(params.date_to)}) است.",
             )
         )
+
+    params.in_force_on = _read_date(data, "in_force_on", "معتبر در تاریخ", errors)
 
     sort = data.get("sort", "").strip()
     if sort:

@@ -5,6 +5,9 @@ Imported by ``search.registry`` on first use (see ``BUILTIN_MODULES``).
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils.timezone import localdate
 from wagtail.query import PageQuerySet
 
 from custody.models import CitedWithdrawal
@@ -14,16 +17,23 @@ from procedures.models import (
     ProcedurePage,
     ReferenceRelation,
     ReferenceType,
-    RelationKind,
     RevisionStatus,
     ServiceStatementPage,
 )
 from procedures.models.controlled import ControlledDocumentPage
 from procedures.models.references import ENDING_KINDS
 from procedures.models.register import ControlledRevision
-from procedures.rules import revision_code
+from procedures.reference_rules import Act, ActKind, ReferenceFacts, Standing, status_on
+from procedures.rules import InForcePeriod, revision_code, revision_in_force_on
 from search.numbers import act_number_key
 from search.registry import Document, SearchableType, Status, register
+
+#: How a result names what ended a reference (``search.registry.Document.status_note``).
+ENDING_NOTES = {
+    ActKind.REPLACES: "جایگزین‌شده با",
+    ActKind.REPEALS: "لغوشده با",
+    ActKind.WITHDRAWN: "ابطال‌شده",
+}
 
 
 class ReferenceSearch(SearchableType):
@@ -46,24 +56,40 @@ class ReferenceSearch(SearchableType):
                 found.add(pk)
         return found
 
+    @staticmethod
+    def _acts() -> dict[int, list[Act]]:
+        """The acts that replaced, repealed or withdrew each reference, from the day each took effect.
+        Such acts are few, so all are read rather than a long list of ids passed in."""
+        acts: dict[int, list[Act]] = {}
+        relations = ReferenceRelation.objects.filter(kind__in=ENDING_KINDS, source__live=True).values_list(
+            "target_id", "kind", "effective_date", "source__date", "source_id"
+        )
+        for target_id, kind, effective, source_date, source_id in relations:
+            acts.setdefault(target_id, []).append(
+                Act(kind=ActKind(kind), effective_on=effective or source_date, source_id=source_id)
+            )
+        # Withdrawn references (custody) are out of force too, though nothing replaces them.
+        withdrawals = CitedWithdrawal.objects.filter(status=CitedWithdrawal.Status.APPROVED).values_list(
+            "page_id", "decided_at"
+        )
+        for page_id, decided_at in withdrawals:
+            acts.setdefault(page_id, []).append(
+                Act(kind=ActKind.WITHDRAWN, effective_on=localdate(decided_at) if decided_at else None)
+            )
+        return acts
+
+    def restate(self, documents: list[Document], day: dt.date) -> None:
+        acts = self._acts()
+        for document in documents:
+            standing = status_on(ReferenceFacts(document.date, tuple(acts.get(document.pk, ()))), day)
+            ending = standing.ending
+            document.status = Status.SUPERSEDED if ending else Status.IN_FORCE
+            document.status_note = ENDING_NOTES[ending.kind] if ending else ""
+            document.successor_id = ending.source_id if ending else None
+            document.not_yet_issued = standing.standing == Standing.NOT_YET_ISSUED
+
     def describe(self, queryset: PageQuerySet) -> list[Document]:
         labels = dict(self.kinds())
-        # What ended each reference: the earliest live replacing or repealing one, as its own page says.
-        # Such relations are few, so all are read rather than a long list of ids passed in.
-        ending: dict[int, tuple[int, str]] = {}
-        relations = (
-            ReferenceRelation.objects.filter(kind__in=ENDING_KINDS, source__live=True)
-            .order_by("source__date", "pk")
-            .values_list("target_id", "source_id", "kind")
-        )
-        for target_id, source_id, kind in relations:
-            ending.setdefault(target_id, (source_id, kind))
-        # Withdrawn references (custody) are out of force too, though nothing replaces them.
-        withdrawn = set(
-            CitedWithdrawal.objects.filter(status=CitedWithdrawal.Status.APPROVED).values_list(
-                "page_id", flat=True
-            )
-        )
         rows = queryset.values_list(
             "pk",
             "title",
@@ -74,28 +100,23 @@ class ReferenceSearch(SearchableType):
             "authority__name",
             "first_published_at",
         )
-        documents = []
-        for pk, title, ref_type, number, date, authority_id, authority_name, published in rows:
-            source_id, kind = ending.get(pk, (None, ""))
-            documents.append(
-                Document(
-                    pk=pk,
-                    title=title,
-                    searchable=self,
-                    kind=ref_type,
-                    kind_label=labels.get(ref_type, ref_type),
-                    number=number,
-                    date=date,
-                    authority_id=authority_id,
-                    authority_name=authority_name or "",
-                    status=Status.SUPERSEDED if source_id or pk in withdrawn else Status.IN_FORCE,
-                    status_note=("لغوشده با" if kind == RelationKind.REPEALS else "جایگزین‌شده با")
-                    if source_id
-                    else ("ابطال‌شده" if pk in withdrawn else ""),
-                    successor_id=source_id,
-                    published_at=published,
-                )
+        documents = [
+            Document(
+                pk=pk,
+                title=title,
+                searchable=self,
+                kind=ref_type,
+                kind_label=labels.get(ref_type, ref_type),
+                number=number,
+                date=date,
+                authority_id=authority_id,
+                authority_name=authority_name or "",
+                published_at=published,
             )
+            for pk, title, ref_type, number, date, authority_id, authority_name, published in rows
+        ]
+        # Today's standing, by the same rule as any other day (an act taking effect later ends nothing yet).
+        self.restate(documents, localdate())
         return documents
 
 
@@ -121,6 +142,26 @@ class ControlledDocumentSearch(SearchableType):
             for pk, code, revision in queryset.values_list("pk", "document_code", "revision_number")
             if keys & {act_number_key(code), act_number_key(self._code(code, revision))}
         }
+
+    def restate(self, documents: list[Document], day: dt.date) -> None:
+        """In force on ``day`` if one of its registered revisions was (``procedures.rules.revision_in_force_on``);
+        ended if all that started before it had ended (withdrawn); else not yet issued."""
+        periods: dict[int, list[InForcePeriod]] = {}
+        rows = ControlledRevision.objects.filter(
+            page_id__in=[d.pk for d in documents], effective_from__isnull=False
+        ).values_list("page_id", "number", "effective_from", "effective_until", "withdrawn_on")
+        for page_id, number, start, until, withdrawn in rows:
+            periods.setdefault(page_id, []).append(InForcePeriod(number, start, until or withdrawn))
+        for document in documents:
+            own = periods.get(document.pk, [])
+            if not own:  # nothing registered (not expected of a live page): judged by its date alone
+                document.not_yet_issued = document.date is not None and document.date > day
+                continue
+            started = any(p.start <= day for p in own)
+            in_force = revision_in_force_on(own, day) is not None
+            document.status = Status.IN_FORCE if in_force or not started else Status.SUPERSEDED
+            document.status_note = "" if in_force or not started else "ابطال‌شده"
+            document.not_yet_issued = not started
 
     def describe(self, queryset: PageQuerySet) -> list[Document]:
         label = self.kinds()[0][1]

@@ -83,6 +83,8 @@ class Document:
     status_note: str = ""  # «جایگزین‌شده با», «لغوشده با», «ابطال‌شده»
     successor_id: int | None = None
     published_at: dt.datetime | None = None
+    # Set by ``restate`` for a day before this document was issued: it was in force neither way then.
+    not_yet_issued: bool = False
     page: Page | None = None
     successor: Page | None = None
 
@@ -128,6 +130,13 @@ class SearchableType(ABC):
             if archived is None
             else queryset.filter(Q(live=True) | Q(pk__in=archived.values("pk")))
         )
+
+    def restate(self, documents: list[Document], day: dt.date) -> None:
+        """Set each document's ``status``, ``status_note``, ``successor_id`` and ``not_yet_issued`` as they
+        stood on ``day`` (``describe`` gives them as of today). The default knows no history: a document
+        dated after ``day`` had not been issued; any other keeps today's status."""
+        for document in documents:
+            document.not_yet_issued = document.date is not None and document.date > day
 
     def numbered(self, queryset: PageQuerySet, keys: set[str]) -> set[int]:
         """Primary keys of pages in ``queryset`` whose number has one of ``keys`` (``act_number_key``)."""
@@ -212,6 +221,15 @@ def hydrate(documents: Iterable[Document], visible: Callable[[PageQuerySet], Pag
         successors = {p.pk: p for p in visible(Page.objects.filter(pk__in=successor_ids)).specific()}
         for document in documents:
             document.successor = successors.get(document.successor_id)
+
+
+def restate(documents: Iterable[Document], day: dt.date) -> None:
+    """Every document's status as it stood on ``day``, each by its own type (``SearchableType.restate``)."""
+    by_type: dict[SearchableType, list[Document]] = {}
+    for document in documents:
+        by_type.setdefault(document.searchable, []).append(document)
+    for searchable, group in by_type.items():
+        searchable.restate(group, day)
 
 
 def kind_labels() -> dict[str, str]:

@@ -44,6 +44,7 @@ from search.registry import (
     authority_choices,
     hydrate,
     kind_labels,
+    restate,
     searchable_types,
 )
 from search.rules import UNRANKED, Evidence, relevance_key
@@ -265,12 +266,14 @@ class _Filters:
         self.selected = {name: _selected(params, name) for name in FACETS}
         self.subjects = _subject_slugs(documents)
         self.rows = [
-            (d, {name: _facet_keys(d, name, self.subjects) for name in FACETS}, self._in_range(d, params))
+            (d, {name: _facet_keys(d, name, self.subjects) for name in FACETS}, self._in_scope(d, params))
             for d in documents
         ]
 
     @staticmethod
-    def _in_range(document: Document, params: SearchParams) -> bool:
+    def _in_scope(document: Document, params: SearchParams) -> bool:
+        if params.in_force_on and (document.status != Status.IN_FORCE or document.not_yet_issued):
+            return False  # statuses were restated for that day (``run_search``)
         if not (params.date_from or params.date_to):
             return True
         if document.date is None:
@@ -427,7 +430,10 @@ def run_search(params: SearchParams, request: HttpRequest | None) -> Outcome:
     types = searchable_types()
     matcher = _Matcher(types, request)
     matched = matcher.match(params.parsed) if params.parsed.groups else None
-    filters = _Filters(params, matcher.documents(matched))
+    documents = matcher.documents(matched)
+    if params.status_day:  # labels, the status filter and ranking as things stood that day
+        restate(documents, params.status_day)
+    filters = _Filters(params, documents)
     facets = _facets(filters)
     kept = filters.kept()
     sort = params.effective_sort

@@ -74,7 +74,7 @@ def search_page(request: HttpRequest) -> TemplateResponse:
         "errors": params.errors,
         "form": {
             key: shown.get(key, "")
-            for key in ("q", "type", "authority", "year", "status", "from", "to", "sort")
+            for key in ("q", "type", "authority", "year", "status", "from", "to", "in_force_on", "sort")
         },
         "subjects": params.subjects,
         "kinds": list(kind_labels().items()),

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.timezone import localdate
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,10 +17,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from jalali.calendar import format_jalali
+from jalali.calendar import JalaliDateError, format_jalali, parse_jalali
 from procedures import blocks
+from procedures import reference_rules as rules
 from search.attachments import AttachmentTextMixin
 from search.numbers import act_number_key
+from search.params import clean_text
 from subjects.widgets import tags_panel
 
 
@@ -157,17 +164,27 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         return (
             ReferenceRelation.objects.filter(target=self, kind__in=ENDING_KINDS, source__live=True)
             .select_related("source")
-            .order_by("source__date")
+            .order_by(Coalesce("effective_date", "source__date").asc(nulls_first=True), "pk")
+        )
+
+    @property
+    def ending_relation(self) -> ReferenceRelation | None:
+        """The replacement or repeal in effect today (one taking effect later ends nothing yet)."""
+        today = localdate()
+        return next(
+            (r for r in self.superseding_relations() if r.effective_on is None or r.effective_on <= today),
+            None,
         )
 
     @property
     def superseded_by(self) -> ExternalReferencePage | None:
-        relation = self.superseding_relations().first()
+        relation = self.ending_relation
         return relation.source if relation else None
 
     @property
     def in_force(self) -> bool:
-        return self.superseded_by is None and not self.is_withdrawn
+        """No replacement, repeal or withdrawal in effect today (``reference_rules.status_on``)."""
+        return self.status_on(localdate()).ending is None
 
     @property
     def withdrawal(self):
@@ -191,6 +208,74 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
             target=self, kind=RelationKind.AMENDS, source__live=True
         ).select_related("source")
 
+    def reference_facts(self) -> rules.ReferenceFacts:
+        """This reference's date and every live act bearing on it, each from the day it took effect."""
+        acts = [
+            rules.Act(
+                kind=rules.ActKind(relation.kind),
+                effective_on=relation.effective_on,
+                source_id=relation.source_id,
+                source_title=relation.source.title,
+                source_number=relation.source.number,
+            )
+            for relation in ReferenceRelation.objects.filter(target=self, source__live=True).select_related(
+                "source"
+            )
+        ]
+        withdrawal = self.withdrawal
+        if withdrawal is not None:
+            acts.append(
+                rules.Act(
+                    kind=rules.ActKind.WITHDRAWN,
+                    effective_on=localdate(withdrawal.decided_at) if withdrawal.decided_at else None,
+                )
+            )
+        return rules.ReferenceFacts(date=self.date, acts=tuple(acts))
+
+    def status_on(self, day: dt.date) -> rules.StatusOn:
+        """«در تاریخ D معتبر بود؟» (``procedures.reference_rules.status_on``)."""
+        return rules.status_on(self.reference_facts(), day)
+
+    def get_context(self, request, *args, **kwargs):
+        """The page answers «در تاریخ D معتبر بود؟» for ``?in_force_on=D``; a bad date gets a Persian message."""
+        context = super().get_context(request, *args, **kwargs)
+        context["in_force_question"] = self.in_force_answer(request.GET.get("in_force_on", ""))
+        return context
+
+    def in_force_answer(self, text: str) -> InForceAnswer:
+        """The question as typed, and its answer with the acting references' pages (or the date's error)."""
+        text = clean_text(text).strip()[:40]
+        if not text:
+            return InForceAnswer(query="")
+        try:
+            day = parse_jalali(text)
+        except JalaliDateError as error:
+            return InForceAnswer(query=text, error=f"تاریخ «{text}» درست نیست: {error.message}")
+        status = self.status_on(day)
+        acts = [a for a in (status.ending, status.later_ending, *status.amendments) if a and a.source_id]
+        pages = ExternalReferencePage.objects.in_bulk([a.source_id for a in acts])
+        return InForceAnswer(
+            query=text,
+            day=day,
+            status=status,
+            ending_page=pages.get(status.ending.source_id) if status.ending else None,
+            later_page=pages.get(status.later_ending.source_id) if status.later_ending else None,
+            amendments=[(a, pages.get(a.source_id)) for a in status.amendments],
+        )
+
+
+@dataclass
+class InForceAnswer:
+    """What the reference page shows for «در تاریخ D معتبر بود؟» (``ExternalReferencePage.in_force_answer``)."""
+
+    query: str
+    error: str = ""
+    day: dt.date | None = None
+    status: rules.StatusOn | None = None
+    ending_page: ExternalReferencePage | None = None
+    later_page: ExternalReferencePage | None = None
+    amendments: list = field(default_factory=list)  # (Act, page or None)
+
 
 class ReferenceRelation(Orderable):
     """«This reference replaces / amends / repeals that one.»"""
@@ -204,12 +289,28 @@ class ReferenceRelation(Orderable):
         verbose_name="سند مرتبط",
     )
 
-    panels = [FieldPanel("kind"), FieldPanel("target")]
+    effective_date = models.DateField(
+        "تاریخ اجرا",
+        null=True,
+        blank=True,
+        help_text="روزی که جایگزینی، لغو یا اصلاح اجرا شد؛ خالی: تاریخ همین سند.",
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target"), FieldPanel("effective_date")]
 
     class Meta(Orderable.Meta):
         verbose_name = "ارتباط"
         verbose_name_plural = "ارتباط‌ها"
 
+    @property
+    def effective_on(self) -> dt.date | None:
+        """The day the act took effect: as entered, else the acting reference's own date."""
+        return self.effective_date or self.source.date
+
     def clean(self):
         if self.source_id and self.target_id == self.source_id:
             raise ValidationError({"target": "یک سند نمی‌تواند با خودش مرتبط باشد."})
+        if self.target_id:
+            message = rules.effective_date_error(self.effective_date, self.target.date)
+            if message:
+                raise ValidationError({"effective_date": message})

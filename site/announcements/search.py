@@ -37,6 +37,18 @@ class AnnouncementSearch(SearchableType):
     def archived(self, queryset: PageQuerySet) -> PageQuerySet:
         return queryset.filter(ended(timezone.now()), live=False)
 
+    def restate(self, documents: list[Document], day: dt.date) -> None:
+        """Showing on ``day`` if its window had opened and not yet closed (whole Tehran days)."""
+        last_days = dict(
+            AnnouncementPage.objects.filter(pk__in=[d.pk for d in documents]).values_list("pk", "display_to")
+        )
+        for document in documents:
+            last_day = last_days.get(document.pk)
+            over = last_day is not None and last_day < day
+            document.not_yet_issued = document.date is not None and document.date > day
+            document.status = Status.ARCHIVED if over else Status.IN_FORCE
+            document.status_note = ARCHIVED_NOTE if over else ""
+
     def describe(self, queryset: PageQuerySet) -> list[Document]:
         now = timezone.now()
         rows = queryset.values_list("pk", "title", "display_from", "expire_at", "first_published_at")

@@ -31,6 +31,7 @@ FIELD_OF_PARAM: dict[str, str] = {
     "status": "status",
     "from": "date_from",
     "to": "date_to",
+    "in_force_on": "in_force_on",
     "sort": "sort",
 }
 #: Parameters that say which page of results, never saved in a collection.
@@ -47,8 +48,9 @@ def extra_params() -> list[str]:
 
 
 def narrowing_params() -> list[str]:
-    """What a visitor may add to a collection's address: the facets, a query within it, the order, the page."""
-    return [*FACETS, "q", "sort", "page"]
+    """What a visitor may add to a collection's address: the facets, a query within it, a day the documents
+    were in force on (unless the collection fixes one), the order, the page."""
+    return [*FACETS, "q", "in_force_on", "sort", "page"]
 
 
 class SavedFilters(Protocol):
@@ -61,6 +63,7 @@ class SavedFilters(Protocol):
     status: str
     date_from: dt.date | None
     date_to: dt.date | None
+    in_force_on: dt.date | None
     sort: str
     other_filters: str
 
@@ -87,6 +90,8 @@ def saved_query(saved: SavedFilters) -> QueryDict:
         data["from"] = format_jalali(saved.date_from, "ascii")
     if saved.date_to:
         data["to"] = format_jalali(saved.date_to, "ascii")
+    if saved.in_force_on:
+        data["in_force_on"] = format_jalali(saved.in_force_on, "ascii")
     if saved.sort:
         data["sort"] = saved.sort
     for name, value in parse_qsl(saved.other_filters.strip().lstrip("?"), keep_blank_values=False):
@@ -189,6 +194,8 @@ def narrow(saved: SavedFilters, visitor: QueryDict, page_size: int) -> Narrowed:
     for name in ("sort", "page"):
         if visitor.get(name, "").strip():
             data[name] = visitor[name]
+    if not saved.in_force_on and visitor.get("in_force_on", "").strip():
+        data["in_force_on"] = visitor["in_force_on"]  # «which of these were in force on D»; a saved day stays
     params = read_params(data)
     params.page_size = page_size
     return Narrowed(params, fixed, chosen, visitor_q=visitor_q)
@@ -216,6 +223,7 @@ def prefill_from_query(data: QueryDict) -> tuple[dict[str, object], list[ParamEr
         "status": params.status or "",
         "date_from": params.date_from,
         "date_to": params.date_to,
+        "in_force_on": params.in_force_on,
         "sort": params.sort,
         OTHER_FIELD: other.urlencode(),
     }

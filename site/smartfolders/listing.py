@@ -155,6 +155,8 @@ def saved_summary(page: SavedSearchPage) -> list[tuple[str, str]]:
             if part
         )
         lines.append(("تاریخ", span))
+    if page.in_force_on:
+        lines.append(("معتبر در تاریخ", format_jalali(page.in_force_on)))
     titles = facet_titles()
     for name, value in parse_qsl(page.other_filters.strip().lstrip("?")):
         lines.append((titles.get(name, name), to_persian_digits(value)))

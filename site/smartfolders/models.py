@@ -55,6 +55,12 @@ class SavedSearchPage(RoutablePageMixin, Page):
     status = models.CharField("وضعیت", max_length=20, blank=True, choices=list(STATUS_LABELS.items()))
     date_from = models.DateField("از تاریخ", null=True, blank=True)
     date_to = models.DateField("تا تاریخ", null=True, blank=True)
+    in_force_on = models.DateField(
+        "معتبر در تاریخ",
+        null=True,
+        blank=True,
+        help_text="فقط اسنادی که در این روز معتبر بودند، با وضعیت همان روز؛ مانند ۱۳۸۵/۰۱/۰۱.",
+    )
     other_filters = models.CharField(
         "پالایه‌های دیگر",
         max_length=500,
@@ -82,7 +88,7 @@ class SavedSearchPage(RoutablePageMixin, Page):
                 FieldPanel("query"),
                 FieldPanel("kinds"),
                 FieldRowPanel([FieldPanel("authority"), FieldPanel("year"), FieldPanel("status")]),
-                FieldRowPanel([FieldPanel("date_from"), FieldPanel("date_to")]),
+                FieldRowPanel([FieldPanel("date_from"), FieldPanel("date_to"), FieldPanel("in_force_on")]),
                 FieldPanel("other_filters"),
                 FieldRowPanel([FieldPanel("sort"), FieldPanel("per_page")]),
             ],

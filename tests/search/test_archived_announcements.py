@@ -92,3 +92,22 @@ def test_a_date_in_the_window_finds_the_notice():
 
     response = Client().get("/api/search/", {"q": format_jalali(ended.display_from)})
     assert ended.pk in {hit["id"] for hit in response.json()["results"]}
+
+
+def test_an_ended_announcement_was_in_force_on_the_days_of_its_window_only():
+    """``in_force_on`` (issue 13 §3): a notice stood as showing on the days of its window."""
+    from jalali.calendar import format_jalali
+
+    ended = notice("ended-window", starts=-20, ends=-3)
+    first_day = timezone.localdate() - dt.timedelta(days=20)
+    last_day = timezone.localdate() - dt.timedelta(days=3)
+
+    def on(day: dt.date) -> dict[int, dict]:
+        return results(Client(), in_force_on=format_jalali(day, "ascii"))
+
+    assert on(first_day)[ended.pk]["status"] == "in_force"
+    assert on(last_day)[ended.pk]["status"] == "in_force"
+    assert ended.pk not in on(first_day - dt.timedelta(days=1))  # not showing yet
+    assert ended.pk not in on(last_day + dt.timedelta(days=1))  # archived by then
+    period = results(Client(), to=format_jalali(last_day + dt.timedelta(days=1), "ascii"))
+    assert period[ended.pk]["status"] == "archived"

@@ -74,6 +74,17 @@ def test_circular_002_replaces_circular_35665_1801(demo):
     assert "وظايف" in new.body  # the circular's own Arabic letter forms are kept as published
 
 
+def test_the_demo_replacement_takes_effect_on_the_new_circulars_day_so_1385_was_in_force(demo, client):
+    old = ExternalReferencePage.objects.get(slug="circular-35665-1801")
+    relation = old.ending_relation
+    assert relation.effective_date == dt.date(2012, 12, 3)  # 1391/09/13, seed 002 names no other day
+    assert old.status_on(dt.date(2006, 3, 21)).in_force  # 1385/01/01
+    assert not old.status_on(dt.date(2012, 12, 3)).in_force
+    assert 'data-in-force="yes"' in client.get(old.url, {"in_force_on": "1385/01/01"}).content.decode()
+    hits = client.get("/search/", {"q": "وظایف", "to": "1385/01/01"}).context["outcome"].hits
+    assert {(h.document.pk, str(h.document.status)) for h in hits} == {(old.pk, "in_force")}
+
+
 def test_service_statement_is_published_through_the_signoff_workflow(demo):
     page = ServiceStatementPage.objects.get(slug="service-statement")
     row = page.current_controlled_revision

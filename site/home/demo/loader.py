@@ -309,7 +309,11 @@ class DemoLoader:
             summary="وظایف و ضوابط سازماندهی دفاتر مدیریت عملکرد دستگاه‌های مشمول ماده (۵) قانون مدیریت خدمات کشوری.",
         )
         if not circular.relations.exists():
-            ReferenceRelation.objects.create(source=circular, kind=RelationKind.REPLACES, target=old)
+            # Seed 002 names no other day: «این بخشنامه جایگزین بخشنامه شماره ۳۵۶۶۵/۱۸۰۱ ... میگردد» takes
+            # effect with the circular itself, ۱۳۹۱/۰۹/۱۳; until then ۳۵۶۶۵/۱۸۰۱ was in force.
+            ReferenceRelation.objects.create(
+                source=circular, kind=RelationKind.REPLACES, target=old, effective_date=_date("13/09/1391")
+            )
             circular.save_revision().publish()
         refs["circular-002"] = circular
         return refs
