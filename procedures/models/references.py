@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from jalali.calendar import format_jalali
+from procedures import api_fields as api_content
 from procedures import blocks
 from search.attachments import AttachmentTextMixin
 from search.numbers import act_number_key
@@ -114,6 +115,7 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         APIField("summary"),
         APIField("in_force"),
         APIField("superseded_by_id"),
+        *api_content.reference_fields(),  # body, status, supersession, attachments (procedures.api_fields)
     ]
     parent_page_types = ["home.SectionIndexPage"]
     subpage_types: list[str] = []

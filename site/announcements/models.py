@@ -25,6 +25,7 @@ from search.attachments import AttachmentTextMixin
 from subjects.models import SubjectTaggedItem
 from subjects.widgets import tags_panel
 
+from .api_fields import announcement_fields
 from .audience import AGENCY_COLLECTION_NAME, Audience, is_private, sync_view_restriction
 from .visibility import refused_response, visible_to
 from .window import (
@@ -228,6 +229,7 @@ class AnnouncementPage(AttachmentTextMixin, Page):
         index.FilterField("audience"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_fields = announcement_fields()  # body, window, attachments, cited documents (api_fields.py)
     parent_page_types = ["announcements.AnnouncementIndexPage"]
     subpage_types: list[str] = []
 

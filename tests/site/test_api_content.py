@@ -1,0 +1,340 @@
+"""API v2 detail carries each page's content (issue 13 §5): sections, rows as structured lists, cited
+documents as the revision froze them, announcement bodies and windows, ISO and Jalali dates; listings
+stay light and restricted pages stay out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, PageViewRestriction
+
+from accounts.roles import Role
+from procedures.models import ControlledRevision, ProcedurePage, ServiceStatementPage
+from tests.factories import new_procedure, paper_signers, person, site_tree
+from tests.procedures import citing
+from tests.procedures.signoff import act, sign_through
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _media(tmp_path):
+    with override_settings(MEDIA_ROOT=str(tmp_path / "media")):
+        yield
+
+
+@pytest.fixture
+def tree(db):
+    from procedures.setup import ensure_signoff_workflow
+
+    home, procedures, references = site_tree()
+    ensure_signoff_workflow(home)
+    return home, procedures, references
+
+
+@pytest.fixture
+def people(db):
+    return {
+        "preparer": person("preparer", Role.QUALITY_OFFICER, "کارشناس کیفیت"),
+        "confirmer": person("confirmer", Role.CONFIRMER, "معاون توسعه مدیریت"),
+        "approver": person("approver", Role.APPROVER, "رئیس سازمان"),
+    }
+
+
+def pdf_document(title: str):
+    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
+    document.file.save("form.pdf", ContentFile(PDF), save=False)
+    document.save()
+    return document
+
+
+def detail(client, page, **params) -> dict:
+    response = client.get(f"/api/v2/pages/{page.pk}/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+@pytest.fixture
+def procedure(tree, people):
+    """A procedure with every section filled, citing a circular and a retention series, approved (00)."""
+    home, procedures, references = tree
+    circular = citing.circular(references)
+    series = citing.series(home)
+    form = pdf_document("فرم خودارزیابی")
+    page = new_procedure(
+        procedures,
+        purpose="<p>هدف: ارزیابی عملکرد دستگاه‌ها.</p>",
+        scope="<p>همه دستگاه‌های اجرایی استان.</p>",
+        definitions=[
+            ("definition", {"term": "دستگاه اجرایی", "definition": "هر وزارتخانه یا سازمان دولتی."}),
+            ("definition", {"term": "شاخص", "definition": ""}),
+        ],
+        responsibility_execution="<p>معاونت توسعه مدیریت.</p>",
+        responsibility_supervision="<p>رئیس سازمان.</p>",
+        activities=[
+            ("activity", {"number": "۱", "description": "ابلاغ شاخص‌ها", "responsible": "کارشناس ارزیابی"}),
+            ("activity", {"number": "۲", "description": "برگزاری جلسه توجیهی", "responsible": '"'}),
+            ("activity", {"number": "", "description": "", "flowchart_step": "پایان"}),
+        ],
+        records_list=[
+            ("record", {"series": series}),
+            ("record", {"name": "صورت‌جلسه توجیهی", "code": "س-ت-۰۲", "medium": "paper", "place": "بایگانی"}),
+        ],
+        external_documents=[
+            ("external_document", {"reference": circular, "title": "", "notes": "بند ۳"}),
+            ("external_document", {"reference": None, "title": "قانون مدیریت خدمات کشوری", "notes": ""}),
+        ],
+        attachments=[("attachment", {"title": "فرم خودارزیابی", "document": form})],
+    )
+    sign_through(page, people["preparer"], people["confirmer"], people["approver"])
+    return {
+        "page": ProcedurePage.objects.get(pk=page.pk),
+        "circular": circular,
+        "series": series,
+        "form": form,
+    }
+
+
+# --- procedures ---------------------------------------------------------------------------------------
+
+
+def test_procedure_detail_carries_every_section_and_row(client, procedure):
+    data = detail(client, procedure["page"])
+    assert data["purpose"] == "<p>هدف: ارزیابی عملکرد دستگاه‌ها.</p>"
+    assert data["scope"] == "<p>همه دستگاه‌های اجرایی استان.</p>"
+    assert data["responsibility_execution"] == "<p>معاونت توسعه مدیریت.</p>"
+    assert data["responsibility_supervision"] == "<p>رئیس سازمان.</p>"
+    assert data["definitions"] == [
+        {"term": "دستگاه اجرایی", "definition": "هر وزارتخانه یا سازمان دولتی."},
+        {"term": "شاخص", "definition": ""},
+    ]
+    assert [s["heading"] for s in data["sections"]][:2] == ["۱- هدف", "۲- دامنه کاربرد"]
+    assert [s["field"] for s in data["sections"]][-1] == "attachments"
+
+
+def test_activity_rows_are_a_list_with_ditto_cells_resolved_and_flagged(client, procedure):
+    rows = detail(client, procedure["page"])["activities"]
+    assert [r["description"] for r in rows] == ["ابلاغ شاخص‌ها", "برگزاری جلسه توجیهی", ""]
+    assert rows[1]["responsible"] == "کارشناس ارزیابی" and rows[1]["responsible_is_ditto"] is True
+    assert rows[0]["responsible_is_ditto"] is False
+    assert rows[2]["flowchart_step"] == "پایان" and rows[2]["number"] == ""
+    assert set(rows[0]) == {
+        "number",
+        "description",
+        "responsible",
+        "collaborator",
+        "related_records",
+        "flowchart_step",
+        "responsible_is_ditto",
+        "collaborator_is_ditto",
+    }
+
+
+def test_records_rows_come_from_the_series_as_frozen_and_as_typed(client, procedure):
+    linked, typed = detail(client, procedure["page"])["records_list"]
+    assert linked["name"] == "مستندات خودارزیابی" and linked["code"] == "س-ا-۰۱"
+    assert linked["active_period"] == "۲ سال" and linked["archive_period"] == "۳ سال"
+    assert linked["series_id"] == procedure["series"].pk
+    assert linked["frozen"] is True and linked["linked"] is True and linked["changes"] == []
+    assert linked["html_url"].startswith("http://") and linked["html_url"].endswith(procedure["series"].url)
+    assert typed["name"] == "صورت‌جلسه توجیهی" and typed["code"] == "س-ت-۰۲"
+    assert typed["medium"] == "paper" and typed["medium_label"] == "کاغذی" and typed["place"] == "بایگانی"
+    assert typed["linked"] is False and typed["series_id"] is None
+
+
+def test_cited_documents_carry_the_values_the_revision_froze(client, procedure):
+    cited, typed = detail(client, procedure["page"])["external_documents"]
+    circular = procedure["circular"]
+    assert cited["title"] == "بخشنامه ارزیابی عملکرد" and cited["number"] == "۳۵۶۶۵/۱۸۰۱"
+    assert cited["ref_type"] == "circular" and cited["ref_type_label"] == "بخشنامه"
+    assert cited["date"] == "2003-05-25" and cited["date_jalali"] == "۱۳۸۲/۰۳/۰۴"
+    assert cited["authority"] == "سازمان امور اداری و استخدامی" and cited["status"] == "in_force"
+    assert cited["notes"] == "بند ۳" and cited["reference_id"] == circular.pk
+    assert cited["cited_revision_id"] == circular.live_revision_id and cited["frozen"] is True
+    assert typed["title"] == "قانون مدیریت خدمات کشوری" and typed["linked"] is False and typed["date"] is None
+
+
+def test_a_circular_changed_after_approval_keeps_its_frozen_values_with_a_note(client, procedure, tree):
+    circular = procedure["circular"]
+    circular.number, circular.title = "۹۹۹۹/۱", "عنوان تازه بخشنامه"
+    citing.publish(circular)
+    replacement = citing.replacement(tree[2], circular)
+    cited = detail(client, procedure["page"])["external_documents"][0]
+    assert cited["title"] == "بخشنامه ارزیابی عملکرد" and cited["number"] == "۳۵۶۶۵/۱۸۰۱"
+    assert cited["status"] == "in_force" and cited["superseded_by"] is None  # as it stood when approved
+    texts = [c["text"] for c in cited["changes"]]
+    assert "این مستند پس از تصویب تغییر کرده است —" in texts
+    assert "پس از تصویب جایگزین شده با" in texts
+    note = next(c for c in cited["changes"] if c["text"] == "پس از تصویب جایگزین شده با")
+    assert note["link_text"] == replacement.title and note["url"].endswith(replacement.url)
+
+
+def test_the_next_revision_serves_what_it_froze_itself(client, procedure, people):
+    circular = procedure["circular"]
+    circular.number = "۹۹۹۹/۱"
+    citing.publish(circular)
+    sign_through(
+        procedure["page"],
+        people["preparer"],
+        people["confirmer"],
+        people["approver"],
+        change_reason="به‌روزرسانی ارجاع",
+    )
+    data = detail(client, procedure["page"])
+    assert data["full_code"] == "م پ-م-۱-۰۴/۰۱"
+    cited = data["external_documents"][0]
+    assert cited["number"] == "۹۹۹۹/۱" and cited["changes"] == []
+    old = ControlledRevision.objects.get(page_id=procedure["page"].pk, number=0)
+    frozen_then = old.revision.content["frozen_citations"]["external_documents"]
+    assert [row["number"] for row in frozen_then.values()] == ["۳۵۶۶۵/۱۸۰۱"]  # 00 still holds its own
+
+
+def test_attachments_name_their_file_and_download_address(client, procedure):
+    (attachment,) = detail(client, procedure["page"])["attachments"]
+    assert attachment["title"] == "فرم خودارزیابی"
+    document = attachment["document"]
+    assert document["id"] == procedure["form"].pk and document["file_extension"] == "pdf"
+    assert document["download_url"].startswith("http://") and document["download_url"].endswith(
+        procedure["form"].url
+    )
+
+
+def test_revision_history_gives_iso_and_jalali_dates_and_each_revision_address(client, procedure):
+    today = timezone.localdate()
+    (rev,) = detail(client, procedure["page"])["revision_history"]
+    assert rev["number"] == 0 and rev["number_display"] == "۰۰" and rev["code"] == "م پ-م-۱-۰۴/۰۰"
+    assert rev["status"] == "in_force" and rev["status_label"] == "جاری"
+    assert rev["issue_date"] == today.isoformat()
+    from jalali.calendar import format_jalali
+
+    assert rev["issue_date_jalali"] == format_jalali(today) and rev["effective_until"] is None
+    assert rev["html_url"].endswith(f"{procedure['page'].url}revisions/0/")
+    assert len(rev["content_sha256"]) == 64
+
+
+def test_header_dates_come_as_iso_and_jalali_with_persian_digits(client, tree, people):
+    _, procedures, _ = tree
+    from procedures.services import PaperRevision, import_legacy_revision
+
+    page = new_procedure(procedures)
+    on = dt.date(2016, 12, 25)
+    s = paper_signers(on)
+    import_legacy_revision(
+        page,
+        PaperRevision(0, on, None, "", s["preparer"], s["confirmer"], s["approver"]),
+        imported_by=people["preparer"],
+        note="نسخه کاغذی",
+    )
+    data = detail(client, page)
+    assert data["issue_date"] == "2016-12-25" and data["issue_date_jalali"] == "۱۳۹۵/۱۰/۰۵"
+    assert data["signoffs"][0]["signed_on"] == "2016-12-25"
+    assert data["signoffs"][0]["signed_on_jalali"] == "۱۳۹۵/۱۰/۰۵"
+    assert data["revision_history"][0]["on_paper"] is True
+
+
+def test_listing_stays_light_unless_fields_ask(client, procedure):
+    listing = client.get("/api/v2/pages/", {"type": "procedures.ProcedurePage"}).json()
+    (item,) = listing["items"]
+    for heavy in ("purpose", "activities", "records_list", "external_documents", "revision_history"):
+        assert heavy not in item
+    asked = client.get(
+        "/api/v2/pages/", {"type": "procedures.ProcedurePage", "fields": "activities,external_documents"}
+    ).json()
+    (item,) = asked["items"]
+    assert item["activities"][0]["description"] == "ابلاغ شاخص‌ها"
+    assert item["external_documents"][0]["number"] == "۳۵۶۶۵/۱۸۰۱"
+
+
+# --- the service-level statement ---------------------------------------------------------------------
+
+
+def test_service_statement_carries_its_sections_and_lists(client, tree, people):
+    home, _, _ = tree
+    page = ServiceStatementPage(
+        title="بیانیه سطح توافق خدمت ارزیابی عملکرد",
+        slug="sla",
+        document_code="ب-خ-۰۱",
+        live=False,
+        introduction="<p>مقدمه بیانیه.</p>",
+        purpose="<p>هدف بیانیه.</p>",
+        responsibility="<p>مسئولیت.</p>",
+        service_steps=[("step", "ارسال شاخص‌ها"), ("step", "جلسه توجیهی")],
+        commitments=[("commitment", "ارسال مستندات فقط از طریق سامانه")],
+        costs="<p>رایگان</p>",
+        validity="<p>تا ابلاغ اصلاحیه.</p>",
+        termination="<p>با اعلام قبلی.</p>",
+    )
+    home.add_child(instance=page)
+    page.save_revision(user=people["preparer"])
+    state = page.get_workflow().start(page, people["preparer"])
+    act(state, people["confirmer"])
+    act(state, people["approver"])
+    data = detail(client, page)
+    assert data["introduction"] == "<p>مقدمه بیانیه.</p>" and data["costs"] == "<p>رایگان</p>"
+    assert data["service_steps"] == ["ارسال شاخص‌ها", "جلسه توجیهی"]
+    assert data["commitments"] == ["ارسال مستندات فقط از طریق سامانه"]
+    assert data["validity"] == "<p>تا ابلاغ اصلاحیه.</p>" and data["termination"] == "<p>با اعلام قبلی.</p>"
+    assert data["sections"][0]["field"] == "introduction"
+    assert data["full_code"] == "ب-خ-۰۱/۰۰"
+
+
+# --- external references -----------------------------------------------------------------------------
+
+
+def test_reference_detail_carries_body_summary_and_supersession(client, tree):
+    _, _, references = tree
+    old = citing.circular(
+        references, summary="خلاصه بخشنامه", body="<p>متن کامل بخشنامه.</p>", notes="یادداشت"
+    )
+    old.number_aliases = "۳۵۶۶۵ / ۱۸۰۱"
+    citing.publish(old)
+    new = citing.replacement(references, old)
+    data = detail(client, old)
+    assert data["body"] == "<p>متن کامل بخشنامه.</p>" and data["summary"] == "خلاصه بخشنامه"
+    assert data["ref_type"] == "circular" and data["ref_type_label"] == "بخشنامه"
+    assert data["number"] == "۳۵۶۶۵/۱۸۰۱" and data["number_aliases"] == ["۳۵۶۶۵ / ۱۸۰۱"]
+    assert data["authority_name"] == "سازمان امور اداری و استخدامی" and data["notes"] == "یادداشت"
+    assert data["date"] == "2003-05-25" and data["date_jalali"] == "۱۳۸۲/۰۳/۰۴"
+    assert data["status"] == "superseded" and data["in_force"] is False
+    successor = data["superseded_by"]
+    assert successor["kind"] == "replaces" and successor["kind_label"] == "جایگزین"
+    assert successor["reference"]["id"] == new.pk and successor["reference"]["number"] == "۳۶۷۷۳/۹۱/۲۱۰"
+    assert successor["reference"]["date_jalali"] == "۱۳۹۱/۰۹/۱۳"
+    assert data["relations"]["superseded_by"] == [successor] and data["relations"]["outgoing"] == []
+    newer = detail(client, new)
+    assert newer["status"] == "in_force" and newer["superseded_by"] is None
+    (outgoing,) = newer["relations"]["outgoing"]
+    assert outgoing["kind"] == "replaces" and outgoing["reference"]["id"] == old.pk
+    assert newer["withdrawal"] is None
+
+
+def test_a_withdrawn_reference_says_when_and_why(client, tree, people):
+    from custody import services
+
+    _, _, references = tree
+    ref = citing.circular(references)
+    people["approver2"] = person("approver2", Role.APPROVER, "رئیس سازمان")
+    request = services.request_withdrawal(ref, requested_by=people["preparer"], reason="منسوخ شده است")
+    services.decide_withdrawal(request, decided_by=people["approver2"], approve=True)
+    data = detail(client, ref)
+    assert data["status"] == "withdrawn" and data["withdrawal"]["reason"] == "منسوخ شده است"
+    assert data["withdrawal"]["withdrawn_on"] == timezone.localdate().isoformat()
+
+
+def test_anonymous_readers_cannot_read_a_restricted_reference(client, tree):
+    _, _, references = tree
+    ref = citing.circular(references, slug="internal", body="<p>متن محرمانه</p>")
+    PageViewRestriction.objects.create(page=ref, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(f"/api/v2/pages/{ref.pk}/").status_code == 404
+    listing = client.get(
+        "/api/v2/pages/", {"type": "procedures.ExternalReferencePage", "fields": "body"}
+    ).json()
+    assert ref.pk not in [item["id"] for item in listing["items"]]
+    assert "متن محرمانه" not in client.get("/api/v2/pages/", {"fields": "*"}).content.decode()
