@@ -338,3 +338,136 @@ def test_anonymous_readers_cannot_read_a_restricted_reference(client, tree):
     ).json()
     assert ref.pk not in [item["id"] for item in listing["items"]]
     assert "متن محرمانه" not in client.get("/api/v2/pages/", {"fields": "*"}).content.decode()
+
+
+# --- announcements ------------------------------------------------------------------------------------
+
+
+def notice(tree, slug, audience="public", related=(), starts=-1, ends=10):
+    from announcements.audience import ensure_attachment_collections
+    from announcements.models import AnnouncementIndexPage
+    from announcements.sample_files import sample_file
+    from announcements.services import Attachment, NewAnnouncement, publish_announcement
+
+    home = tree[0]
+    board = AnnouncementIndexPage.objects.first() or home.add_child(
+        instance=AnnouncementIndexPage(title="اطلاعیه‌ها", slug="announcements")
+    )
+    if not board.live or not board.get_latest_revision():
+        board.save_revision().publish()
+    public, private = ensure_attachment_collections()
+    today = timezone.localdate()
+    spec = NewAnnouncement(
+        slug=slug,
+        title="تمدید مهلت خودارزیابی",
+        display_from=today + dt.timedelta(days=starts),
+        display_to=today + dt.timedelta(days=ends) if ends is not None else None,
+        body="<p>مهلت خودارزیابی تا پایان ماه تمدید شد.</p>",
+        audience=audience,
+        addressee="روسای محترم دستگاه‌های اجرایی",
+        summary="مهلت تمدید شد.",
+        note="یادداشت پایانی",
+        attachments=[Attachment("جدول زمان‌بندی", f"{slug}.pdf", sample_file("pdf", "جدول"))],
+        related=list(related),
+    )
+    return publish_announcement(board, spec, private if audience == "agencies" else public)
+
+
+def test_announcement_detail_carries_body_window_attachments_and_cited_circulars(client, tree):
+    from jalali.calendar import format_jalali
+
+    circular = citing.circular(tree[2])
+    page = notice(tree, "extension", related=[circular])
+    today = timezone.localdate()
+    first, last = today - dt.timedelta(days=1), today + dt.timedelta(days=10)
+    data = detail(client, page)
+    assert data["body"] == "<p>مهلت خودارزیابی تا پایان ماه تمدید شد.</p>"
+    assert data["summary"] == "مهلت تمدید شد." and data["addressee"] == "روسای محترم دستگاه‌های اجرایی"
+    assert data["note"] == "یادداشت پایانی" and data["audience"] == "public"
+    assert data["display_from"] == first.isoformat() and data["display_from_jalali"] == format_jalali(first)
+    assert data["display_to"] == last.isoformat() and data["display_to_jalali"] == format_jalali(last)
+    assert data["window"] == {
+        "display_from": first.isoformat(),
+        "display_from_jalali": format_jalali(first),
+        "display_to": last.isoformat(),
+        "display_to_jalali": format_jalali(last),
+        "last_day": last.isoformat(),
+        "last_day_jalali": format_jalali(last),
+        "state": "showing",
+    }
+    (attachment,) = data["attachments"]
+    assert attachment["title"] == "جدول زمان‌بندی" and attachment["document"]["file_extension"] == "pdf"
+    (cited,) = data["related"]
+    assert cited["id"] == circular.pk and cited["type"] == "procedures.ExternalReferencePage"
+    assert cited["number"] == "۳۵۶۶۵/۱۸۰۱" and cited["date_jalali"] == "۱۳۸۲/۰۳/۰۴"
+
+
+def test_an_open_ended_window_has_no_last_day(client, tree):
+    data = detail(client, notice(tree, "open", ends=None))
+    assert data["display_to"] is None and data["display_to_jalali"] == ""
+    assert data["window"]["last_day"] is None and data["window"]["state"] == "showing"
+
+
+def test_anonymous_readers_cannot_read_an_agencies_only_announcement(client, tree):
+    page = notice(tree, "agencies-only", audience="agencies")
+    assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+    everything = client.get("/api/v2/pages/", {"fields": "*", "limit": 100}).content.decode()
+    assert page.title not in everything and "مهلت خودارزیابی تا پایان ماه" not in everything
+
+
+def test_an_announcement_names_no_restricted_page_it_cites(client, tree):
+    hidden = citing.circular(tree[2], slug="hidden", title="بخشنامه محرمانه")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    data = detail(client, notice(tree, "cites-hidden", related=[hidden]))
+    assert data["related"] == []
+
+
+def test_announcement_listing_does_not_carry_bodies(client, tree):
+    notice(tree, "listed")
+    listing = client.get("/api/v2/pages/", {"type": "announcements.AnnouncementPage"}).json()
+    (item,) = listing["items"]
+    assert "body" not in item and "attachments" not in item and "window" not in item
+
+
+# --- evaluation cycles and the retention schedule -----------------------------------------------------
+
+
+def test_cycle_detail_carries_its_procedure_circulars_indicators_and_timetable(
+    client, tree, procedure, people
+):
+    from records.evaluation.models import CycleCircular, EvaluationIndexPage
+    from records.evaluation.services import issue_indicators
+    from tests.evaluation import factories as ef
+
+    home = tree[0]
+    index = home.add_child(instance=EvaluationIndexPage(title="ارزیابی عملکرد", slug="evaluation"))
+    index.save_revision().publish()
+    bank = [ef.indicator("G-01", title="استقرار نظام مدیریت عملکرد", max_score="12.5")]
+    cycle = ef.cycle(index, procedure["page"], year=ef.YEAR, opened_on=ef.day(0))  # 00 is in force from today
+    cycle.circulars.add(CycleCircular(reference=procedure["circular"], role="opening"))
+    cycle.intro = "<p>دوره ارزیابی امسال.</p>"
+    cycle.save_revision().publish()
+    issue_indicators(cycle, bank, by=person("evaluator", Role.EVALUATOR, "کارشناس ارزیاب"), today=ef.day(-35))
+    data = detail(client, cycle)
+    assert data["intro"] == "<p>دوره ارزیابی امسال.</p>" and data["year"] == ef.YEAR
+    assert data["procedure"]["id"] == procedure["page"].pk
+    assert data["procedure"]["pinned_revision"]["code"] == "م پ-م-۱-۰۴/۰۰"
+    (circular,) = data["circulars"]
+    assert circular["role"] == "opening" and circular["role_label"] == "بخشنامه آغاز دوره"
+    assert circular["number"] == "۳۵۶۶۵/۱۸۰۱" and circular["date"] == "2003-05-25"
+    (indicator,) = data["indicators"]
+    assert indicator["code"] == "G-01" and indicator["title"] == "استقرار نظام مدیریت عملکرد"
+    assert indicator["max_score"] == "12.50" and indicator["kind"] == "general"
+    assert data["final_results"] == []
+    phase = data["timetable"][0]
+    assert phase["starts_on"] == ef.day(-40).isoformat() and phase["starts_on_jalali"]
+    bank_data = detail(client, index)["indicator_bank"]
+    assert [i["code"] for i in bank_data] == ["G-01"]
+
+
+def test_retention_series_detail_carries_its_row_as_printed(client, tree):
+    series = citing.series(tree[0], active_place="واحد ارزیابی", description="مستندات هر دوره")
+    data = detail(client, series)
+    assert data["code"] == "س-ا-۰۱" and data["active_period_label"] == "۲ سال"
+    assert data["archive_period_label"] == "۳ سال" and data["active_place"] == "واحد ارزیابی"
+    assert data["description"] == "مستندات هر دوره"
