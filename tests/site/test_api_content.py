@@ -466,8 +466,8 @@ def test_cycle_detail_carries_its_procedure_circulars_indicators_and_timetable(
 
 
 def test_retention_series_detail_carries_its_row_as_printed(client, tree):
-    series = citing.series(tree[0], active_place="واحد ارزیابی", description="مستندات هر دوره")
+    series = citing.series(tree[0], description="مستندات هر دوره")
     data = detail(client, series)
     assert data["code"] == "س-ا-۰۱" and data["active_period_label"] == "۲ سال"
-    assert data["archive_period_label"] == "۳ سال" and data["active_place"] == "واحد ارزیابی"
-    assert data["description"] == "مستندات هر دوره"
+    assert data["archive_period_label"] == "۳ سال" and data["active_place"] == "واحد ارزیابی عملکرد"
+    assert data["description"] == "مستندات هر دوره" and data["custodian"] == "دبیرخانه"
