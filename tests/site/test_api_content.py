@@ -471,3 +471,22 @@ def test_retention_series_detail_carries_its_row_as_printed(client, tree):
     assert data["code"] == "س-ا-۰۱" and data["active_period_label"] == "۲ سال"
     assert data["archive_period_label"] == "۳ سال" and data["active_place"] == "واحد ارزیابی عملکرد"
     assert data["description"] == "مستندات هر دوره" and data["custodian"] == "دبیرخانه"
+
+
+# --- rich text ---------------------------------------------------------------------------------------
+
+
+def test_rich_text_links_come_resolved_unless_the_stored_form_is_asked_for(client, tree):
+    _, _, references = tree
+    old = citing.circular(references, slug="old")
+    body = f'<p>جایگزین <a linktype="page" id="{old.pk}">بخشنامه پیشین</a>.</p>'
+    new = citing.circular(references, slug="new", number="۱/۲", body=body)
+    assert detail(client, new)["body"] == f'<p>جایگزین <a href="{old.url}">بخشنامه پیشین</a>.</p>'
+    assert detail(client, new, rich_text_format="db_html")["body"] == body
+
+
+def test_an_unknown_rich_text_format_is_refused_in_persian(client, tree):
+    ref = citing.circular(tree[2])
+    response = client.get(f"/api/v2/pages/{ref.pk}/", {"rich_text_format": "docx"})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("rich_text_format «docx» شناخته نیست؛")
