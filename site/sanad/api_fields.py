@@ -74,3 +74,17 @@ def page_link(request, page) -> dict:
         "title": page.title,
         "html_url": absolute(request, page.url) if page.live else "",
     }
+
+
+class ComputedFieldsAreNotFilters:
+    """Pages-endpoint mixin: a ``Computed`` field is content, not a column to filter by. Wagtail offers
+    every API field named like a model field as ``?<field>=`` filter; for a stream of rows or a child
+    relation that filter means nothing and a non-number is a database error, so it is refused as unknown."""
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if not db_fields_only:
+            return fields
+        computed = {f.name for f in cls.get_body_fields(model) if isinstance(f.serializer, Computed)}
+        return [name for name in fields if name not in computed]

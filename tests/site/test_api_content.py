@@ -490,3 +490,19 @@ def test_an_unknown_rich_text_format_is_refused_in_persian(client, tree):
     response = client.get(f"/api/v2/pages/{ref.pk}/", {"rich_text_format": "docx"})
     assert response.status_code == 400
     assert response.json()["message"].startswith("rich_text_format «docx» شناخته نیست؛")
+
+
+@pytest.mark.parametrize(
+    "page_type, name",
+    [
+        ("procedures.ProcedurePage", "activities"),
+        ("procedures.ProcedurePage", "external_documents"),
+        ("procedures.ExternalReferencePage", "relations"),
+        ("announcements.AnnouncementPage", "attachments"),
+        ("evaluation.EvaluationCyclePage", "circulars"),
+    ],
+)
+def test_content_fields_are_not_filters(client, tree, page_type, name):
+    response = client.get("/api/v2/pages/", {"type": page_type, name: "abc"})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(f"پارامتر «{name}» شناخته نیست؛")
