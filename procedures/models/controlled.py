@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from jalali.calendar import format_jalali
+from procedures import api_fields as api_content
 from procedures import rules
 from procedures.models.register import ControlledRevision, RevisionStatus
 from procedures.panels import ControlStatusPanel
@@ -145,6 +146,7 @@ class ControlledDocumentPage(Page):
         APIField("control_status"),
         APIField("signoffs"),
         APIField("organisation"),
+        *api_content.controlled_fields(),  # sections, revision history (procedures.api_fields)
     ]
 
     class Meta:

@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from procedures import api_fields as api_content
 from procedures import blocks
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
 from procedures.views import ControlledPageRoutes
@@ -87,6 +88,7 @@ class ProcedurePage(AttachmentTextMixin, ControlledPageRoutes, RoutablePageMixin
         index.SearchField("attachment_text"),  # the text inside attached files (search.attachments)
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_fields = ControlledDocumentPage.api_fields + api_content.procedure_fields()
     parent_page_types = ["home.SectionIndexPage"]
     subpage_types: list[str] = []
     template = "procedures/procedure_page.html"

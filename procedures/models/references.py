@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from jalali.calendar import JalaliDateError, format_jalali, parse_jalali
+from procedures import api_fields as api_content
 from procedures import blocks
 from procedures import reference_rules as rules
 from search.attachments import AttachmentTextMixin
@@ -121,6 +122,7 @@ class ExternalReferencePage(AttachmentTextMixin, Page):
         APIField("summary"),
         APIField("in_force"),
         APIField("superseded_by_id"),
+        *api_content.reference_fields(),  # body, status, supersession, attachments (procedures.api_fields)
     ]
     parent_page_types = ["home.SectionIndexPage"]
     subpage_types: list[str] = []

@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from procedures import api_fields as api_content
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
 from procedures.views import ControlledPageRoutes
 from subjects.widgets import tags_panel
@@ -64,6 +65,7 @@ class ServiceStatementPage(ControlledPageRoutes, RoutablePageMixin, ControlledDo
         index.SearchField("termination"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_fields = ControlledDocumentPage.api_fields + api_content.statement_fields()
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]
     subpage_types: list[str] = []
     template = "procedures/service_statement_page.html"

@@ -29,6 +29,7 @@ class RetentionRegisterPage(Page):
     intro = RichTextField("معرفی", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["records.RetentionSeriesPage"]
     template = "records/retention_register_page.html"
@@ -137,6 +138,9 @@ class RetentionSeriesPage(Page):
         APIField("archive_unit"),
         APIField("trigger"),
         APIField("disposal"),
+        # The series as its page and a procedure's §6 row print it (issue 13 §5).
+        *(APIField(name) for name in ("description", "active_place", "archive_place", "custodian")),
+        *(APIField(name) for name in ("active_period_label", "archive_period_label", "governing_procedure_id")),
     ]
     parent_page_types = ["records.RetentionRegisterPage"]
     subpage_types: list[str] = []

@@ -15,6 +15,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -25,6 +26,7 @@ from search.attachments import AttachmentTextMixin
 from subjects.models import SubjectTaggedItem
 from subjects.widgets import tags_panel
 
+from .api_fields import announcement_fields
 from .audience import AGENCY_COLLECTION_NAME, Audience, is_private, sync_view_restriction
 from .visibility import refused_response, visible_to
 from .window import (
@@ -56,6 +58,7 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
     subpage_types = ["announcements.AnnouncementPage"]
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]
 
@@ -228,6 +231,7 @@ class AnnouncementPage(AttachmentTextMixin, Page):
         index.FilterField("audience"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    api_fields = announcement_fields()  # body, window, attachments, cited documents (api_fields.py)
     parent_page_types = ["announcements.AnnouncementIndexPage"]
     subpage_types: list[str] = []
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -24,6 +25,7 @@ class HomePage(Page):
         FieldPanel("latest_announcements_count"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("services_intro")]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -45,6 +47,7 @@ class SectionIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = "صفحه فهرست بخش"

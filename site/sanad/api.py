@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from jalali.digits import read_integer, to_persian_digits
+from sanad.api_fields import ComputedFieldsAreNotFilters
 from sanad.api_messages import NOT_FOUND, persian_message, persian_status_message
 from search.page_order import in_this_order, matching_page_ids
 from search.params import clean_text, has_unsafe_characters
@@ -165,7 +166,7 @@ class PersianRequestsMixin:
         return response
 
 
-class PagesAPIViewSet(PersianRequestsMixin, DublinCorePagesAPIViewSet):
+class PagesAPIViewSet(PersianRequestsMixin, ComputedFieldsAreNotFilters, DublinCorePagesAPIViewSet):
     filter_backends = [
         ParsedSearchFilter if backend is SearchFilter else backend
         for backend in DublinCorePagesAPIViewSet.filter_backends

@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from jalali.calendar import format_jalali, jalali_year_of
+from records.evaluation import api_fields as api_content
 from records.evaluation import rules
 from records.evaluation.choices import PHASE_ORDER, PHASE_SOURCES, CircularRole, PhaseKind
 from records.evaluation.forms import EvaluationCyclePageForm
@@ -55,6 +56,7 @@ class EvaluationIndexPage(RoutablePageMixin, Page):
     intro = RichTextField("معرفی", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = api_content.index_fields()  # intro and the indicator bank
     parent_page_types = ["home.HomePage"]
     subpage_types = ["evaluation.EvaluationCyclePage"]
     template = "evaluation/evaluation_index_page.html"
@@ -169,6 +171,7 @@ class EvaluationCyclePage(Page):
         APIField("pinned_revision_code"),
         APIField("timetable"),
         APIField("cycle_extensions"),
+        *api_content.cycle_fields(),  # procedure, circulars, indicators, results (evaluation.api_fields)
     ]
     parent_page_types = ["evaluation.EvaluationIndexPage"]
     subpage_types: list[str] = []

@@ -204,6 +204,9 @@ WAGTAILSEARCH_BACKENDS = {
 
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text as readers see it (links to pages and documents resolved to addresses), not the editor's
+# stored form; ``?rich_text_format=db_html`` (or markdown) still asks for another.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Sanad
 SANAD_ORGANISATION = "سازمان مدیریت و برنامه‌ریزی استان لرستان"
