@@ -1,7 +1,7 @@
 """The baselines: a raw FTS5 table (SQLite) and a raw tsvector table (PostgreSQL) of the same documents.
 
-Both hold the documents' text normalised by ``search.normalise`` — exactly what Sanad's backends index —
-so a query matches the same documents in the baseline and in the backends. Ranking weights follow
+Both hold the documents' text as Sanad's backends index it (``search.normalise.index_text``: the
+normalised words, then their joined pairs), so a query matches the same documents in the baseline and in the backends. Ranking weights follow
 Sanad's: a word in the title counts twice a word in the body (FTS5 ``bm25(2.0, 1.0)`` as the table's
 rank; PostgreSQL weights A and B). The queries are the textbook ones:
 
@@ -17,7 +17,7 @@ from typing import TextIO
 from django.db import connection, transaction
 
 from bench.progress import Progress
-from search.normalise import normalise
+from search.normalise import index_text, normalise
 
 FTS_TABLE = "bench_raw_fts"
 TSV_TABLE = "bench_raw_tsv"
@@ -36,7 +36,7 @@ def _normalised_chunks(progress: Progress):
         if not chunk:
             return
         last = chunk[-1][0]
-        yield [(pk, normalise(title), normalise(body)) for pk, title, body in chunk]
+        yield [(pk, index_text(title), index_text(body)) for pk, title, body in chunk]
         progress.advance(len(chunk))
 
 
