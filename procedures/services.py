@@ -514,8 +514,10 @@ def _attach_files(page, files, by) -> None:
     for item in files:
         if item.sha1 in have:
             continue
+        # Readers see the document's title (a search hit's «یافته در پیوست: …»), not a file name.
+        stem = item.name.rsplit(".", 1)[0]
         document = Document(
-            title=item.name.rsplit(".", 1)[0],
+            title=page.title if len(files) == 1 else f"{page.title} ({stem})",
             collection=Collection.get_first_root_node(),
             uploaded_by_user=by,
         )

@@ -290,6 +290,7 @@ def test_an_attached_file_is_stored_as_a_document_and_its_text_is_searchable(
     page = ExternalReferencePage.objects.get()
     [document] = page.attached_documents()
     assert document.file.read().decode() == text
+    assert document.title == page.title  # what a search hit names in «یافته در پیوست: …»
     found = ExternalReferencePage.objects.live().search("زنجیره‌بلوطی")
     assert [p.pk for p in found] == [page.pk]
     with django_capture_on_commit_callbacks(execute=True):
