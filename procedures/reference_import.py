@@ -14,7 +14,6 @@ act updates instead of duplicating. A blank cell keeps what is already recorded.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
 import io
@@ -30,6 +29,7 @@ from jalali.calendar import JalaliDateError, parse_jalali
 from jalali.digits import to_ascii_digits, to_persian_digits
 from jalali.textnorm import normalize_letters
 from procedures.models.references import ExternalReferencePage, ReferenceType, RelationKind
+from sanad import tables
 from search.numbers import act_number_key
 
 MAX_ROWS = 5000
@@ -118,41 +118,9 @@ def _fa(value) -> str:
 # --- reading the file ------------------------------------------------------------------------------
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def read_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
-    """(row number, cells) of a CSV or XLSX file, header first; refuses what is neither, in Persian."""
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(["حجم فایل فهرست بیش از ۱۰ مگابایت است."])
-    if data[:4] == b"PK\x03\x04":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            rows = [
-                (i, [_cell(c) for c in row])
-                for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            book.close()
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            raise ImportRefused(["فایل XLSX خوانا نیست یا آسیب دیده است."]) from None
-        return rows
-    if name.lower().endswith(".xlsx"):
-        raise ImportRefused(["محتوای فایل XLSX نیست؛ پرونده اکسل (xlsx) یا CSV با کدگذاری UTF-8 بفرستید."])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused(["فایل CSV باید با کدگذاری UTF-8 ذخیره شده باشد."]) from None
-    if "\x00" in text:
-        raise ImportRefused(["فایل متن CSV نیست."])
-    return [(i, [c.strip() for c in row]) for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    """(row number, cells) of a CSV or XLSX list, header first; refuses what is neither, in Persian."""
+    return tables.read_rows(name, data, max_bytes=MAX_BYTES, refuse=ImportRefused)
 
 
 def header_columns(header: list[str]) -> dict[str, int]:

@@ -19,6 +19,7 @@ from jalali.textnorm import normalize_letters
 from records.choices import Disposal, Medium, PeriodUnit, Trigger
 from records.models import RetentionRegisterPage, RetentionSeriesPage
 from records.rules import RecordsRuleViolation, Rule
+from sanad import tables
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
@@ -91,42 +92,9 @@ class ImportResult:
     unchanged: list[str] = field(default_factory=list)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def read_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
-    """(row number, cells) of a CSV or XLSX file, header first; refuses what is neither, in Persian."""
-    if len(data) > MAX_BYTES:
-        raise RegisterImportRefused(["حجم فایل بیش از ۵ مگابایت است."])
-    if data[:4] == b"PK\x03\x04":
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file
-            raise RegisterImportRefused(["فایل XLSX خوانا نیست یا آسیب دیده است."]) from None
-        sheet = book.worksheets[0]
-        rows = [
-            (i, [_cell(c) for c in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-        book.close()
-        return rows
-    if name.lower().endswith(".xlsx"):
-        raise RegisterImportRefused(
-            ["محتوای فایل XLSX نیست؛ پرونده اکسل (xlsx) یا CSV با کدگذاری UTF-8 بفرستید."]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RegisterImportRefused(["فایل CSV باید با کدگذاری UTF-8 ذخیره شده باشد."]) from None
-    if "\x00" in text:
-        raise RegisterImportRefused(["فایل متن CSV نیست."])
-    return [(i, [c.strip() for c in row]) for i, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    """(row number, cells) of a CSV or XLSX register, header first; refuses what is neither, in Persian."""
+    return tables.read_rows(name, data, max_bytes=MAX_BYTES, refuse=RegisterImportRefused)
 
 
 def _number(text: str) -> int | None:
