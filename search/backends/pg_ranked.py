@@ -29,9 +29,10 @@ PostgreSQL built (its text form), inside one ``CASE`` the planner folds to a con
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchRank
 from django.db.models import BooleanField, Expression, F, QuerySet
 from django.db.models.sql import Query
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends import pg_prefilter
@@ -115,6 +116,34 @@ class _KeyColumn(MatchColumn):
         return _KeyColumn(relabels.get(self.alias, self.alias), self.output_field)
 
 
+class _Written(Expression):
+    """An expression already compiled: its SQL and parameters, written as they are."""
+
+    def __init__(self, sql: str, params: list) -> None:
+        super().__init__()
+        self.sql = sql
+        self.params = params
+
+    def as_sql(self, compiler, connection):
+        return self.sql, list(self.params)
+
+
+def _rank_expression(compiler, vectors, config, tsquery):
+    """Stock's rank expression (``_build_rank_expression``), over the tsquery compiled once.
+
+    For a single query (text, phrase, negation) stock ranks each vector against the search's own
+    tsquery: ``Σ ts_rank(weights, vector, q) * boost``. ``And`` / ``Or`` rank each part against
+    its own tsquery, so stock builds those.
+    """
+    if not isinstance(compiler.query, (PlainText, Phrase, Not)):
+        return compiler._build_rank_expression(vectors, config)
+    expression = None
+    for vector, boost in vectors:
+        part = SearchRank(vector, tsquery, weights=compiler.sql_weights) * boost
+        expression = part if expression is None else expression + part
+    return expression
+
+
 def _key_field(model):
     pk = model._meta.pk
     while pk.is_relation:  # multi-table inheritance: the key is a one-to-one link to the parent
@@ -127,6 +156,23 @@ def _entry_vector(expression):
     if isinstance(expression, F) and expression.name.startswith(ENTRY_PREFIX):
         return F(expression.name[len(ENTRY_PREFIX) :])
     return None
+
+
+def _bound(expression, entries: Query):
+    """``expression`` with each ``F`` replaced by the index entry's column, in place.
+
+    What ``resolve_expression`` does for these trees, without copying every node first: the trees
+    are built afresh for each search and used once, and the copies cost more than the query they
+    write for a selective search (bench/README.md).
+    """
+    if isinstance(expression, F):
+        return entries.resolve_ref(expression.name, allow_joins=False)
+    sources = expression.get_source_expressions()
+    if sources:
+        expression.set_source_expressions(
+            [source if source is None else _bound(source, entries) for source in sources]
+        )
+    return expression
 
 
 def applies(compiler) -> bool:
@@ -177,18 +223,19 @@ def search(compiler, config, start, stop, score_field=None, rank: bool = True) -
     connection = sql_compiler.connection
 
     def compiled(expression) -> tuple[str, list]:
-        sql, params = sql_compiler.compile(expression.resolve_expression(entries, allow_joins=False))
+        sql, params = sql_compiler.compile(_bound(expression, entries))
         return sql, list(params)
 
     key = _key_field(model)
     content_types = get_descendants_content_types_pks(model)
-    match_sql, match_params = compiled(_ExactMatch(search_query, columns, implied))
+    tsquery = _Written(*compiled(search_query))  # compiled once, written wherever it is used
+    match_sql, match_params = compiled(_ExactMatch(tsquery, columns, implied))
     qn = connection.ops.quote_name
     columns_sql = f"({qn(table)}.{qn('object_id')})::{key.cast_db_type(connection)} AS object_id"
     params: list = []
     order = ""
     if rank:
-        rank_sql, params = compiled(compiler._build_rank_expression(vectors, config))
+        rank_sql, params = compiled(_rank_expression(compiler, vectors, config, tsquery))
         columns_sql += f", {rank_sql} AS rank"
         order = " ORDER BY 2 DESC, 1 DESC"
     where = (
@@ -199,12 +246,17 @@ def search(compiler, config, start, stop, score_field=None, rank: bool = True) -
     sql = f"SELECT {columns_sql} FROM {qn(table)} WHERE {where}{order} OFFSET 0"  # noqa: S608 - names, params apart
     params = [*params, *content_types, *match_params]
 
+    # One clone (in join_matches), then the query is set up in place: each annotate / alias /
+    # order_by / slice would clone the whole query again.
     queryset, alias = join_matches(queryset, sql, params)
+    query = queryset.query
     if rank:
         if score_field is not None:
-            queryset = queryset.annotate(**{score_field: MatchColumn(alias, "rank")})
+            query.add_annotation(MatchColumn(alias, "rank"), score_field, select=True)
         # Through alias annotations, because Django relabels annotations (not order_by) in subqueries.
-        queryset = queryset.alias(
-            **{RANK: MatchColumn(alias, "rank"), OBJECT_ID: _KeyColumn(alias, key.__class__())}
-        ).order_by(F(RANK).desc(), F(OBJECT_ID).desc())
-    return queryset[start:stop]
+        query.add_annotation(MatchColumn(alias, "rank"), RANK, select=False)
+        query.add_annotation(_KeyColumn(alias, key.__class__()), OBJECT_ID, select=False)
+        query.clear_ordering(force=True, clear_default=False)
+        query.add_ordering(F(RANK).desc(), F(OBJECT_ID).desc())
+    query.set_limits(start, stop)
+    return queryset
