@@ -36,7 +36,7 @@ from wagtail.query import PageQuerySet
 from jalali.calendar import jalali_year_bounds
 
 # Modules that register the types Sanad ships with; imported once, on first use of the registry.
-BUILTIN_MODULES: tuple[str, ...] = ("search.procedure_types", "announcements.search")
+BUILTIN_MODULES: tuple[str, ...] = ("search.procedure_types", "announcements.search", "news.search")
 
 
 class Status(StrEnum):

@@ -54,6 +54,8 @@ def _indicator(item) -> dict:
         "kind_label": item.get_kind_display(),
         "level": item.level,
         "level_label": item.get_level_display(),
+        "monitoring_level": item.monitoring_level,
+        "monitoring_level_label": item.get_monitoring_level_display(),
         "max_score": str(item.max_score),
         "evidence_required": item.evidence_required,
         "owner": item.owner.name if item.owner_id else "",
@@ -65,7 +67,10 @@ def indicators(cycle, request) -> list[dict]:
     from records.evaluation.models import CycleIndicator
 
     found = CycleIndicator.objects.filter(cycle_id=cycle.pk).select_related("owner").order_by("code")
-    return [{**_indicator(item), "indicator_id": item.indicator_id} for item in found]
+    return [
+        {**_indicator(item), "indicator_id": item.indicator_id, "checklist": item.checklist_questions()}
+        for item in found
+    ]
 
 
 def final_results(cycle, request) -> list[dict]:
@@ -99,8 +104,24 @@ def indicator_bank(index, request) -> list[dict]:
     """The active indicators of the bank, as its public page lists them."""
     from records.evaluation.models import Indicator
 
-    found = Indicator.objects.filter(active=True).select_related("owner").order_by("kind", "code")
-    return [{"id": item.pk, **_indicator(item), "description": item.description} for item in found]
+    found = (
+        Indicator.objects.filter(active=True)
+        .select_related("owner")
+        .prefetch_related("checklist")
+        .order_by("kind", "code")
+    )
+    return [
+        {
+            "id": item.pk,
+            **_indicator(item),
+            "description": item.description,
+            "checklist": [
+                {"kind": q.kind, "kind_label": q.get_kind_display(), "question": q.question}
+                for q in item.checklist.all()
+            ],
+        }
+        for item in found
+    ]
 
 
 def index_fields() -> list[APIField]:

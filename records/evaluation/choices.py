@@ -22,11 +22,29 @@ class IndicatorKind(models.TextChoices):
 
 
 class IndicatorLevel(models.TextChoices):
-    """Seed 004: indicators at organisation, managers and staff level."""
+    """Whose performance an indicator measures. Seed 002 clauses 1, 3 and 4: the performance-management
+    system works «در سه سطح؛ سازمان، مدیران و کارمندان» (the organisation, its managers, its employees)."""
 
     ORGANISATION = "organisation", "سازمان"
     MANAGERS = "managers", "مدیران"
-    STAFF = "staff", "کارکنان"
+    STAFF = "staff", "کارمندان"
+
+
+class MonitoringLevel(models.TextChoices):
+    """At which level an indicator is monitored. Seed 004: «پایش و ارزیابی در سطوح راهبردی، عملیاتی و
+    اجرایی … انجام می گیرد»; the scorecard totals each level apart."""
+
+    STRATEGIC = "strategic", "راهبردی"
+    OPERATIONAL = "operational", "عملیاتی"
+    EXECUTIVE = "executive", "اجرایی"
+
+
+class ChecklistQuestionKind(models.TextChoices):
+    """Seed 004: «چک لیست های نظارتی شامل سوالات راهبردی و اجرایی در پایش و نظارت» — the supervisory
+    checklists hold strategic and executive questions."""
+
+    STRATEGIC = "strategic", "پرسش راهبردی"
+    EXECUTIVE = "executive", "پرسش اجرایی"
 
 
 class PhaseKind(models.TextChoices):

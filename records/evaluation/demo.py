@@ -27,7 +27,7 @@ from accounts.roles import Role, ensure_role_groups
 from jalali.calendar import jalali_year_of, parse_jalali
 from jalali.digits import to_persian_digits
 from records.choices import HoldKind
-from records.evaluation import notices, services
+from records.evaluation import demo_checklists, notices, services
 from records.evaluation.choices import (
     AgencyKind,
     CircularRole,
@@ -387,6 +387,7 @@ def bank(loader, by_code) -> dict[str, Indicator]:
         )
         if created:
             loader.say(f"شاخص {code} در بانک شاخص‌ها ساخته شد")
+        demo_checklists.apply(indicator, loader)
         made[code] = indicator
     return made
 
@@ -413,6 +414,7 @@ def carry_bank_to_1399(loader, made) -> None:
     )
     if created:
         loader.say("شاخص ع-۰۵ به بانک شاخص‌ها افزوده شد")
+    demo_checklists.apply(made["ع-۰۵"], loader)
 
 
 # --- the cycles --------------------------------------------------------------------------------------

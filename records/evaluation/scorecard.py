@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from jalali.digits import to_persian_digits
 from records.evaluation import charts, rules
+from records.evaluation.choices import MonitoringLevel
 from records.evaluation.models import (
     Answer,
     EvaluationCyclePage,
@@ -36,6 +37,21 @@ class Row:
     @property
     def percent(self) -> Decimal | None:
         return rules.percentage(self.score, self.maximum) if self.score is not None else None
+
+
+@dataclass
+class LevelTotal:
+    """One monitoring level's share of the card (seed 004: strategic, operational, executive)."""
+
+    label: str
+    indicators: int
+    maximum: Decimal
+    total: Decimal
+    scored: bool
+
+    @property
+    def percent(self) -> Decimal | None:
+        return rules.percentage(self.total, self.maximum) if self.scored else None
 
 
 @dataclass
@@ -85,6 +101,27 @@ class Scorecard:
     @property
     def tiers(self):
         return rules.TIERS
+
+    def by_monitoring_level(self) -> list[LevelTotal]:
+        """Totals per monitoring level, in seed 004's order; levels without an indicator are left out.
+
+        An indicator issued before levels were recorded (an old cycle's snapshot) counts under «نامشخص».
+        """
+        groups: dict[str, list[Row]] = {}
+        for row in self.rows:
+            groups.setdefault(row.indicator.monitoring_level or "", []).append(row)
+        order = [*MonitoringLevel.values, ""]
+        return [
+            LevelTotal(
+                label=MonitoringLevel(level).label if level else "نامشخص",
+                indicators=len(rows),
+                maximum=sum((r.maximum for r in rows), Decimal(0)),
+                total=sum((r.score or Decimal(0) for r in rows), Decimal(0)),
+                scored=any(r.score is not None for r in rows),
+            )
+            for level in order
+            if (rows := groups.get(level))
+        ]
 
     def chart(self):
         bars = [charts.ScoreBar(r.indicator.code, r.maximum, r.score, r.previous) for r in self.rows]

@@ -209,6 +209,8 @@ def issue_indicators(
                 title=indicator.title,
                 kind=indicator.kind,
                 level=indicator.level,
+                monitoring_level=indicator.monitoring_level,
+                checklist=indicator.checklist_snapshot(),
                 max_score=indicator.max_score,
                 evidence_required=indicator.evidence_required,
                 owner_id=indicator.owner_id,

@@ -52,7 +52,15 @@ def indicator_detail(request, index_page, indicator_id: int):
             "page": index_page,
             "self": index_page,
             "indicator": indicator,
+            "checklist": [
+                {**item, "kind_label": label} for item, label in _labelled(indicator.checklist.all())
+            ],
             "issues": issues,
             "changes": changes,
         },
     )
+
+
+def _labelled(questions):
+    for question in questions:
+        yield {"kind": question.kind, "question": question.question}, question.get_kind_display()

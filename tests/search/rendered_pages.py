@@ -247,6 +247,29 @@ def archived_announcement(full: bool) -> Built:
     return _announcement(full, ended=True)
 
 
+def news(full: bool) -> Built:
+    """A news item (seed 004) under the news index."""
+    from news.models import NewsIndexPage, NewsPage
+
+    t = _text(full)
+    home, _, _ = site_tree()
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = _publish(home.add_child(instance=NewsIndexPage(title="اخبار", slug="news")))
+    page = NewsPage(
+        slug=f"news-{int(full)}",
+        title=t("نشست کارگروه مشترک پایش شهری"),
+        published_on=dt.date(2014, 9, 13),
+        news_number=f"۱۲۹۱۵{int(full)}",
+        source=t("خبرگزاری شهرنگار"),
+        summary=t("گزارش نشست فصلی کارگروه"),
+        body=f"<p>{t('کارنامه‌های عملکردی کلانشهرها در نشست بررسی گردید')}</p>",
+    )
+    index.add_child(instance=page)
+    page = _publish(page)
+    return Built(page, page.url)
+
+
 def cycle(full: bool) -> Built:
     from records.evaluation.models import EvaluationIndexPage
     from tests.evaluation import factories as ef
@@ -273,7 +296,7 @@ def cycle(full: bool) -> Built:
 
 def indicator(full: bool) -> Built:
     """An indicator of the bank (not a page): its public page under the evaluation index."""
-    from records.evaluation.models import EvaluationIndexPage
+    from records.evaluation.models import ChecklistQuestion, EvaluationIndexPage
     from tests.evaluation import factories as ef
 
     t = _text(full)
@@ -292,6 +315,8 @@ def indicator(full: bool) -> Built:
         evidence_required=t("تصویر صفحه درگاه و گزارش بازدید"),
         description=t("سهم خدمات برخط از کل خدمات قابل ارائه"),
     )
+    made.checklist = [ChecklistQuestion(kind="strategic", question=t("آیا پیشخوان دولت همراه راه‌اندازی شده"))]
+    made.save()
     return Built(made, index.url + index.reverse_subpage("indicator_detail", args=[made.pk]))
 
 

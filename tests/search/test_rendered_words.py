@@ -116,6 +116,7 @@ PAGE_TYPES = {
     "external_reference": (rendered_pages.reference, True),
     "announcement": (rendered_pages.announcement, True),
     "archived_announcement": (rendered_pages.archived_announcement, True),
+    "news": (rendered_pages.news, True),
     "evaluation_cycle": (rendered_pages.cycle, False),
     "indicator": (rendered_pages.indicator, False),
     "retention_series": (rendered_pages.retention_series, False),

@@ -110,3 +110,21 @@ def test_public_pages_render_the_seed_content(demo, client):
     circular = client.get(ExternalReferencePage.objects.get(slug="circular-36773-91-210").url)
     assert circular.status_code == 200 and "۳۶۷۷۳/۹۱/۲۱۰" in circular.content.decode()
     assert client.get("/").status_code == 200
+
+
+def test_seed_004_is_loaded_as_a_news_page_and_its_levels_and_checklists_reach_the_bank(demo, client):
+    from news.models import NewsPage
+    from records.evaluation.models import CycleIndicator, Indicator
+
+    news = NewsPage.objects.live().get(news_number="129153")
+    assert news.published_on == dt.date(2014, 9, 13)  # 22 شهریور 1393
+    assert "بانک شاخص های عملکردی" in news.body
+    assert "۲۲ شهریور ۱۳۹۳" in client.get(news.url).content.decode()
+
+    levels = set(Indicator.objects.values_list("monitoring_level", flat=True))
+    assert levels == {"strategic", "operational", "executive"}
+    kinds = {q["kind"] for i in Indicator.objects.all() for q in i.checklist_record}
+    assert kinds == {"strategic", "executive"}
+    assert all(i.checklist.exists() for i in Indicator.objects.all())
+    # every cycle's snapshot carries the checklist its indicators had when issued
+    assert not CycleIndicator.objects.filter(checklist=[]).exists()

@@ -17,7 +17,7 @@ from records.evaluation.models.cycle import (
     EvaluationCyclePage,
     EvaluationIndexPage,
 )
-from records.evaluation.models.indicators import Indicator
+from records.evaluation.models.indicators import ChecklistQuestion, Indicator
 from records.evaluation.models.notices import SentNotice
 from records.evaluation.models.results import FinalApproval, FinalResult
 
@@ -25,6 +25,7 @@ __all__ = [
     "Agency",
     "AgencyMember",
     "Answer",
+    "ChecklistQuestion",
     "CycleCircular",
     "CycleExtension",
     "CycleIndicator",

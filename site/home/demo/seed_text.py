@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -83,3 +84,33 @@ def circular_text() -> tuple[str, str]:
     text = seed("002_circular.txt").strip()
     title, _, body = text.partition("\n")
     return title.strip(), body.strip()
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    date: str  # as the source prints it: «22 شهریور 1393»
+    number: str
+    title: str
+    source: str
+    paragraphs: list[str]
+    headings: frozenset[str]  # the paragraphs that are the item's own sub-headings
+
+
+def news_item() -> NewsItem:
+    """Seed 004 as published: date, number, title, source, and the body's paragraphs and sub-headings.
+
+    The title is printed twice (above and below the source line); the page's comment form that follows
+    the text («ارسال نظر», name, e-mail, captcha) is the source site's furniture, not the news, and is left out.
+    """
+    lines = [line.strip() for line in seed("004_news.txt").splitlines()]
+    date = lines[0]
+    number = lines[1].partition(":")[2].strip()
+    rest = [line for line in lines[2:] if line]
+    title, source = rest[0], rest[1]
+    body = rest[2:]
+    if body and body[0] == title:
+        body = body[1:]
+    body = body[: body.index("ارسال نظر")] if "ارسال نظر" in body else body
+    # A sub-heading is a short line with no sentence end; paragraphs end with a full stop.
+    headings = frozenset(line for line in body if len(line) < 60 and not line.endswith((".", ":", "؛")))
+    return NewsItem(date, number, title, source.replace(":", " —", 1), body, headings)

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "records.evaluation",
     "search",
     "announcements",
+    "news",
     "feedback",
     "distribution",
     "subjects",
