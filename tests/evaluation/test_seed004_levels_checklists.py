@@ -131,7 +131,8 @@ def test_the_public_bank_page_and_api_show_level_and_checklist(client, index, ba
     html = client.get(f"{index.url}indicators/{bank['g2'].pk}/").content.decode()
     assert "سطح پایش" in html and "عملیاتی" in html
     assert "پرسش اجرایی:" in html and "آیا صورت‌جلسه کمیته امضا شده است؟" in html
-    assert "چک‌لیست نظارتی" in html  # the change is listed under the indicator's changes too
+    changes = html.split("<h2>تغییرات</h2>")[1]
+    assert "چک‌لیست نظارتی" in changes  # the checklist's change is a change of the indicator
     assert "سطح پایش" in client.get(f"{index.url}indicators/").content.decode()
 
     detail = client.get(f"/api/v2/pages/{index.pk}/").json()

@@ -61,8 +61,9 @@ class Indicator(index.Indexed, ClusterableModel):
     )
     active = models.BooleanField("فعال در بانک", default=True)
     # The checklist as saved with this version of the indicator: its questions are rows of their own
-    # (edited inline), and this copy puts each change of them in the indicator's history.
-    checklist_record = models.JSONField("چک‌لیست نظارتی", default=list, blank=True, editable=False)
+    # (edited inline), and this copy puts each change of them in the indicator's history. Not in the
+    # panels (``save`` writes it); editable only so that simple-history's diff compares it.
+    checklist_record = models.JSONField("چک‌لیست نظارتی", default=list, blank=True)
 
     history = HistoricalRecords(verbose_name="تاریخچه شاخص")
 
