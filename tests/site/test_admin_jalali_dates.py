@@ -1,0 +1,42 @@
+"""The admin's own dates (Wagtail's «human readable date» with its tooltip) are Jalali with Persian digits,
+and every admin tab is titled with the system's name, not Wagtail's (issue 14)."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.factories import site_tree
+
+pytestmark = pytest.mark.django_db
+
+GREGORIAN_MONTHS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر)\b"
+)
+TOOLTIP = re.compile(r'data-w-tooltip-content-value="([^"]*)"')
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("root", "root@example.com", "x")
+    client.force_login(user)
+    return client
+
+
+def test_the_page_explorer_dates_and_their_tooltips_are_jalali(admin_client):
+    home, procedures, _ = site_tree()
+    procedures.save_revision().publish()
+    html = admin_client.get(f"/admin/pages/{home.pk}/").content.decode()
+    tooltips = [t for t in TOOLTIP.findall(html) if "ساعت" in t or re.search(r"\d", t)]
+    assert tooltips, "the explorer shows no dated row"
+    for tip in tooltips:
+        assert not GREGORIAN_MONTHS.search(tip), tip
+        assert not re.search(r"[0-9]", tip), f"Latin digits in {tip!r}"
+        assert re.search(r"[۰-۹]{4}", tip), tip  # a Jalali year, «۱۴۰۵»
+
+
+def test_admin_tabs_are_titled_with_the_systems_name(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.strip().endswith("- سند") and "Wagtail" not in title
