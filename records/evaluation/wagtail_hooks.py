@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -22,7 +23,7 @@ class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = "دستگاه‌های اجرایی"
-    list_display = ["code", "name", "kind", "parent", "active"]
+    list_display = ["code", "name", "kind", "parent", BooleanColumn("active", label="فعال")]
     list_filter = ["kind", "active"]
     search_fields = ["name", "code"]
     index_view_class = parsed_index_view(SnippetIndexView, number_fields=("code",))
@@ -40,8 +41,17 @@ class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "list-ul"
     menu_label = "بانک شاخص‌ها"
-    list_display = ["code", "title", "kind", "level", "max_score", "owner", "active"]
-    list_filter = ["kind", "level", "active"]
+    list_display = [
+        "code",
+        "title",
+        "kind",
+        "level",
+        "monitoring_level",
+        "max_score",
+        "owner",
+        BooleanColumn("active", label="فعال در بانک"),
+    ]
+    list_filter = ["kind", "level", "monitoring_level", "active"]
     search_fields = ["code", "title"]
     index_view_class = parsed_index_view(SnippetIndexView, number_fields=("code",))
 

@@ -40,3 +40,14 @@ def test_admin_tabs_are_titled_with_the_systems_name(admin_client):
     html = admin_client.get("/admin/").content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert title.strip().endswith("- سند") and "Wagtail" not in title
+
+
+def test_boolean_columns_say_yes_and_no_in_persian(admin_client):
+    from tests.evaluation import factories as ef
+
+    ef.agency("A01", "اداره کل الف")
+    ef.agency("B01", "اداره کل ب", active=False)
+    html = admin_client.get("/admin/snippets/evaluation/agency/").content.decode()
+    assert re.search(r">\s*بله\s*<", html) and re.search(r">\s*خیر\s*<", html)
+    visible = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+    assert not re.search(r">\s*(True|False)\s*<", visible)
