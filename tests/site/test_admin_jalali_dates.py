@@ -51,3 +51,13 @@ def test_boolean_columns_say_yes_and_no_in_persian(admin_client):
     assert re.search(r">\s*بله\s*<", html) and re.search(r">\s*خیر\s*<", html)
     visible = re.sub(r"<script.*?</script>", "", html, flags=re.S)
     assert not re.search(r">\s*(True|False)\s*<", visible)
+
+
+def test_the_dashboard_counts_pages_documents_and_images_in_persian_digits(admin_client):
+    site_tree()
+    html = admin_client.get("/admin/").content.decode()
+    summary = html[html.index('class="w-summary') : html.index("</section>", html.index('class="w-summary'))]
+    counts = re.findall(r"<a [^>]*>\s*([^<]+?)\s*<", summary)
+    assert len(counts) == 3, counts
+    for text in counts:
+        assert re.match(r"[۰-۹]+ ", text) and not re.search(r"[0-9]", text), text
