@@ -14,6 +14,7 @@ from accounts.roles import Role, has_role
 from procedures import services
 from procedures.models import ControlledDocumentPage, WithdrawalRequest
 from procedures.rules import ControlRuleViolation
+from procedures.screen_access import may_read_control_log, may_see_withdrawals
 
 
 class WithdrawalForm(forms.Form):
@@ -39,11 +40,7 @@ def request_withdrawal(request, page_id: int):
 
 
 def withdrawal_queue(request):
-    if not (
-        has_role(request.user, Role.APPROVER)
-        or has_role(request.user, Role.AUDITOR)
-        or has_role(request.user, Role.QUALITY_OFFICER)
-    ):
+    if not may_see_withdrawals(request.user):
         raise PermissionDenied
     pending = WithdrawalRequest.objects.filter(status=WithdrawalRequest.Status.PENDING).select_related(
         "page", "requested_by"
@@ -79,8 +76,7 @@ def control_log(request):
 
     from procedures.models import ProcedurePage, ServiceStatementPage
 
-    allowed = (Role.AUDITOR, Role.QUALITY_OFFICER, Role.APPROVER, Role.CONFIRMER)
-    if not (request.user.is_superuser or any(has_role(request.user, r) for r in allowed)):
+    if not may_read_control_log(request.user):
         raise PermissionDenied
     controlled_pages = list(ProcedurePage.objects.values_list("pk", flat=True)) + list(
         ServiceStatementPage.objects.values_list("pk", flat=True)

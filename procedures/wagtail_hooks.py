@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.roles import Role, has_role
 from jalali.calendar import format_jalali
-from procedures import admin_views
+from procedures import admin_views, screen_access
 from procedures.audit import LOG_ACTIONS
 from procedures.models import (
     ControlledDocumentPage,
@@ -197,14 +197,37 @@ def signoff_report_menu_item():
     )
 
 
+class ScreenMenuItem(MenuItem):
+    """A menu item shown only to those its screen lets in."""
+
+    def __init__(self, label, url, may_open, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.may_open = may_open
+
+    def is_shown(self, request):
+        return self.may_open(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def withdrawal_menu_item():
-    return MenuItem("درخواست‌های ابطال", reverse("procedures_withdrawals"), icon_name="cross", order=220)
+    return ScreenMenuItem(
+        "درخواست‌های ابطال",
+        reverse("procedures_withdrawals"),
+        screen_access.may_see_withdrawals,
+        icon_name="cross",
+        order=220,
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def control_log_menu_item():
-    return MenuItem("تاریخچه کنترل اسناد", reverse("procedures_control_log"), icon_name="history", order=230)
+    return ScreenMenuItem(
+        "تاریخچه کنترل اسناد",
+        reverse("procedures_control_log"),
+        screen_access.may_read_control_log,
+        icon_name="history",
+        order=230,
+    )
 
 
 class OverdueReviewsPanel(Component):

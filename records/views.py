@@ -518,7 +518,10 @@ def record_history(request, pk: int):
 
 
 def register_import(request):
-    if not (request.user.is_superuser or has_role(request.user, Role.RECORDS_MANAGER)):
+    """The register's export for every reader of records; its import for the records manager only."""
+    _require_read(request.user)
+    may_import = request.user.is_superuser or has_role(request.user, Role.RECORDS_MANAGER)
+    if request.method == "POST" and not may_import:
         raise PermissionDenied("ورود جدول نگهداری با مدیر سوابق است.")
     register = RetentionRegisterPage.objects.first()
     form = RegisterImportForm(request.POST or None, request.FILES or None)
@@ -539,7 +542,13 @@ def register_import(request):
     return TemplateResponse(
         request,
         "records/admin/register_import.html",
-        {"form": form, "problems": problems, "result": result, "columns": register_io.COLUMNS},
+        {
+            "form": form,
+            "problems": problems,
+            "result": result,
+            "columns": register_io.COLUMNS,
+            "may_import": may_import,
+        },
     )
 
 
