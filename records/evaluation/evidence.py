@@ -13,11 +13,11 @@ extension or the approval of final results moves that date.
 
 from __future__ import annotations
 
-import uuid
-
 from django.db.models import Q
 
+from jalali.calendar import jalali_year_of
 from jalali.digits import to_persian_digits
+from records import numbering
 from records.audit import record as records_audit
 from records.choices import FINAL_PHASES, Medium, Trigger
 from records.evaluation import rules
@@ -42,7 +42,7 @@ def capture(cycle, *, title: str, reference: str, name: str, data: bytes, by, to
             rules.Rule.WINDOW,
             "برای این دوره ردیف جدول نگهداری مستندات تعیین نشده است؛ با ارزیابان سازمان تماس بگیرید.",
         )
-    reference_number = f"{reference}-{uuid.uuid4().hex[:6]}"[:100]
+    reference_number = numbering.next_reference(series, jalali_year_of(today), reference)[:100]
     return capture_record(
         series,
         by=by,

@@ -2,6 +2,7 @@
 
 from records.models.disposition import DispositionBatch, DispositionItem
 from records.models.holds import Hold
+from records.models.numbering import RecordNumberSequence
 from records.models.record import Record, RecordFile
 from records.models.schedule import RetentionRegisterPage, RetentionSeriesPage
 from records.models.subjects import TaggedRecord
@@ -12,6 +13,7 @@ __all__ = [
     "Hold",
     "Record",
     "RecordFile",
+    "RecordNumberSequence",
     "RetentionRegisterPage",
     "RetentionSeriesPage",
     "TaggedRecord",
