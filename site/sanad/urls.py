@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     # Public images only; never documents, records or evidence (sanad.media).
     path(settings.MEDIA_URL.strip("/") + "/<path:path>", public_media, name="public_media"),
 ]
