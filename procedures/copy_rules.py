@@ -68,9 +68,12 @@ def copy_standing(
         return CopyStanding(False, "فراخوان‌شده", "این نسخه به واحد کیفیت برگشته است و نباید به کار رود.")
     if revision_status == "in_force":
         return CopyStanding(True, "معتبر", "بازنگری این نسخه هم‌اکنون جاری است.")
+    give_back = "این نسخه باید به واحد کیفیت برگردانده شود."
     if revision_status == "superseded":
-        detail = f"بازنگری جاری: {superseded_by}" if superseded_by else "بازنگری بعدی جایگزین آن شده است."
-        return CopyStanding(False, "منسوخ", detail)
+        detail = f"بازنگری جاری: {superseded_by}." if superseded_by else "بازنگری بعدی جایگزین آن شده است."
+        return CopyStanding(False, "منسوخ", f"{detail} {give_back}")
     if revision_status == "withdrawn":
-        return CopyStanding(False, "ابطال‌شده", withdrawn_reason or "سند ابطال شده است.")
+        return CopyStanding(
+            False, "ابطال‌شده", f"{withdrawn_reason.rstrip('. ') or 'سند ابطال شده است'}. {give_back}"
+        )
     return CopyStanding(False, "جاری نیست", "این بازنگری هنوز به اجرا درنیامده است.")

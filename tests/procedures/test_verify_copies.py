@@ -67,6 +67,28 @@ def test_a_pasted_hash_is_read_whatever_its_case_or_prefix():
     assert normalise_sha256("z" * 64) is None
 
 
+@pytest.mark.parametrize(
+    ("status", "recalled", "valid", "label"),
+    [
+        ("in_force", False, True, "معتبر"),
+        ("superseded", False, False, "منسوخ"),
+        ("withdrawn", False, False, "ابطال‌شده"),
+        ("approved", False, False, "جاری نیست"),
+        ("in_force", True, False, "فراخوان‌شده"),  # a recalled copy is void whatever its revision
+        ("superseded", True, False, "فراخوان‌شده"),
+    ],
+)
+def test_a_copy_is_valid_only_while_its_revision_is_in_force_and_it_is_not_recalled(
+    status, recalled, valid, label
+):
+    standing = copy_rules.copy_standing(
+        revision_status=status, recalled=recalled, superseded_by="م پ-م-۱-۰۴/۰۱"
+    )
+    assert (standing.valid, standing.label) == (valid, label)
+    if status == "superseded" and not recalled:
+        assert "م پ-م-۱-۰۴/۰۱" in standing.detail and "برگردانده شود" in standing.detail
+
+
 def test_each_issued_copy_gets_its_own_code_and_the_issue_is_audited_with_it(issued, people):
     first, second = issue(issued, people), issue(issued, people, recipient_name="واحد تشکیلات")
 
