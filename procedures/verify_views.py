@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 
 from django import forms
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
+from jalali.calendar import format_jalali, format_jalali_datetime
 from procedures.copies import find_by_code
 from procedures.copy_rules import copy_standing, normalise_sha256, normalise_verification_code
 from procedures.models import ControlledRevision, IssuedCopy, RevisionStatus
@@ -114,3 +117,36 @@ def copy_facts(copy: IssuedCopy, request=None) -> dict:
         "successor_url": f"{base}revisions/{successor.number}/" if base and successor else "",
         "verify_url": reverse("verify_copy", args=[copy.verification_code]),
     }
+
+
+def verify_copy_api(request, code: str) -> JsonResponse:
+    """``/api/verify/<code>/``: the same facts as JSON (Jalali and ISO dates), for a register or a scanner app."""
+    copy = find_by_code(code)
+    if copy is None:
+        return JsonResponse({"found": False, "message": UNKNOWN_CODE}, status=404)
+    facts = copy_facts(copy, request)
+    controlled, standing, successor = facts["controlled"], facts["standing"], facts["successor"]
+    issued_at = timezone.localtime(copy.issued_at)
+    return JsonResponse(
+        {
+            "found": True,
+            "verification_code": copy.verification_code,
+            "document": facts["document"].title,
+            "code": controlled.code,
+            "revision": controlled.number,
+            "revision_status": controlled.status,
+            "copy_number": copy.number,
+            "recipient": copy.recipient_display,
+            "issued_at": issued_at.isoformat(),
+            "issued_at_jalali": format_jalali_datetime(issued_at),
+            "issued_on_jalali": format_jalali(copy.issued_on),
+            "recalled_on": copy.recalled_on.isoformat() if copy.recalled_on else None,
+            "valid": standing.valid,
+            "standing": standing.label,
+            "standing_detail": standing.detail,
+            "superseded_by": successor.code if successor else None,
+            "sha256": copy.issued_sha256 or None,
+            "url": request.build_absolute_uri(facts["verify_url"]),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

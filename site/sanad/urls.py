@@ -25,6 +25,7 @@ urlpatterns = [
     path("pdf/", include("procedures.pdf.urls")),
     path("verify/", verify_views.verify_index, name="verify_index"),
     path("verify/<str:code>/", verify_views.verify_copy, name="verify_copy"),
+    path("api/verify/<str:code>/", verify_views.verify_copy_api, name="verify_copy_api"),
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),

@@ -349,3 +349,29 @@ def test_the_verify_form_asks_for_a_code_and_refuses_a_malformed_one_in_persian(
 
     assert empty.status_code == 200 and "کد تصدیق" in empty.content.decode()
     assert bad.status_code == 400 and "ده نویسه" in bad.content.decode()
+
+
+def test_the_api_gives_the_same_facts_as_json_with_jalali_and_iso_dates(client, issued, people, fixed_code):
+    copy = copies.fix_issued_file(issue(issued, people), b"%PDF-1.7 issued")
+    publish_revision_01(issued, people)
+
+    found = client.get(reverse("verify_copy_api", args=["abcde-۲۳۴۵۶"])).json()
+    missing = client.get(reverse("verify_copy_api", args=["ZZZZZ22222"]))
+
+    assert found["found"] and found["copy_number"] == 1 and found["revision"] == 0
+    assert (found["valid"], found["standing"]) == (False, "منسوخ")
+    assert found["superseded_by"] == ControlledRevision.objects.get(page_id=issued.pk, number=1).code
+    assert found["sha256"] == copy.issued_sha256 and found["recipient"] == "مریم احمدی (اداره بودجه)"
+    assert found["issued_at"].startswith("20") and found["issued_on_jalali"].startswith("۱۴")
+    assert missing.status_code == 404 and "ثبت نشده است" in missing.json()["message"]
+
+
+def test_the_copy_register_in_the_admin_links_each_copy_to_its_verify_page(
+    client, issued, people, fixed_code
+):
+    issue(issued, people)
+    client.force_login(people["preparer"])
+
+    listing = client.get(reverse("procedures_page_copies", args=[issued.pk])).content.decode()
+
+    assert reverse("verify_copy", args=[CODE]) in listing and "ABCDE-23456" in listing
