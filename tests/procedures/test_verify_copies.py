@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
+import shutil
+import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -216,6 +219,25 @@ def test_controlled_pdf_prints_the_verification_code_on_every_page(issued, peopl
 
     for text in pages:
         assert "ABCDE-23456" in plain(text)
+
+
+@needs_poppler
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None and not os.environ.get("CI"), reason="needs Debian zbar-tools"
+)
+def test_the_qr_code_printed_on_the_copy_reads_as_its_verify_address(issued, people, fixed_code, tmp_path):
+    copy = issue(issued, people)
+    (tmp_path / "copy.pdf").write_bytes(render(issued, copy=copy))
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "copy.pdf", "page"], cwd=tmp_path, check=True
+    )
+    image = next(tmp_path.glob("page*.png"))
+
+    read = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True
+    ).stdout.split()
+
+    assert len(read) == 1 and read[0].startswith("http") and read[0].endswith(f"/verify/{CODE}/")
 
 
 # --- /verify/ --------------------------------------------------------------------------------------
