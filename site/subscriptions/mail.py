@@ -36,16 +36,19 @@ def _item(notice) -> dict:
 
 
 def build_message(user, notices, *, digest: bool) -> EmailMultiAlternatives:
-    subscriptions = []
+    subscriptions, listed, items = [], set(), []
     for notice in notices:
         if notice.subscription not in subscriptions:
             subscriptions.append(notice.subscription)
+        if notice.revision_id not in listed:  # two subscriptions matching one publication: listed once
+            listed.add(notice.revision_id)
+            items.append(_item(notice))
     context = {
         "user": user,
         "name": user.get_full_name() or user.get_username(),
         "digest": digest,
-        "items": [_item(n) for n in notices],
-        "count": to_persian_digits(len(notices)),
+        "items": items,
+        "count": to_persian_digits(len(items)),
         "today": format_jalali(timezone.localdate()),
         "subscriptions": [
             {
@@ -61,7 +64,7 @@ def build_message(user, notices, *, digest: bool) -> EmailMultiAlternatives:
         f"خلاصه روزانه مستندات سند — {context['today']} — {context['count']} مورد"
         if digest
         else f"سند — {context['items'][0]['kind']}: {context['items'][0]['title']}"
-        if len(notices) == 1
+        if len(items) == 1
         else f"سند — {context['count']} مستند تازه یا تغییریافته"
     )
     message = EmailMultiAlternatives(

@@ -93,6 +93,19 @@ def test_a_subscriber_to_circulars_is_mailed_at_once_when_one_is_published(world
     assert ModelLogEntry.objects.filter(action="sanad.subscription.sent").count() == 1
 
 
+def test_a_reference_matching_two_of_ones_subscriptions_comes_in_one_mail_listed_once(
+    world, publish, mailoutbox
+):
+    services.subscribe(world.agency, ref_type="circular")
+    services.subscribe(world.agency, authority=world.aeo)
+
+    page = circular(world, publish)
+
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].body.count(page.title) == 1
+    assert mailoutbox[0].body.count("/subscriptions/unsubscribe/") == 2  # each subscription can be ended
+
+
 @pytest.mark.parametrize(
     ("follows", "hears"),
     [
