@@ -18,6 +18,8 @@ from subscriptions.models import Subscription
 from subscriptions.rules import SubscriptionError
 from subscriptions.tokens import read_unsubscribe_token
 
+PREFILLED = ("ref_type", "authority", "subject", "collection")
+
 
 def own_subscriptions(user):
     return Subscription.objects.filter(user=user).select_related("authority", "subject", "collection")
@@ -39,7 +41,9 @@ def _back(request, default: str = "subscriptions_mine"):
 
 def my_subscriptions(request):
     """«اشتراک‌های من»: the list and the form to add one."""
-    form = SubscriptionForm(request.POST or None)
+    # «اشتراک در این مجموعه» and the like arrive with what to follow in the address (?collection=<id>).
+    initial = {name: request.GET[name] for name in PREFILLED if request.GET.get(name, "").strip()}
+    form = SubscriptionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.subscribe(request.user, **form.cleaned_data)

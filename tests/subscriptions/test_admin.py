@@ -96,3 +96,17 @@ def test_removing_or_pausing_needs_a_post(world, client):
 
     assert client.get(reverse("subscriptions_remove", args=[subscription.pk])).status_code == 405
     assert Subscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_a_collection_page_offers_to_subscribe_and_the_form_comes_prefilled_with_it(world, client):
+    from smartfolders.models import SavedSearchPage
+
+    collection = SavedSearchPage(title="بخشنامه‌های سازمان اداری و استخدامی", kinds=["circular"], authority=world.aeo)
+    world.references.get_parent().add_child(instance=collection)
+    collection.save_revision().publish()
+    link = f"{reverse('subscriptions_mine')}?collection={collection.pk}"
+
+    assert link in client.get(collection.url).content.decode()
+    client.force_login(world.agency)
+    form = client.get(link).context["form"]
+    assert str(form["collection"].value()) == str(collection.pk)
