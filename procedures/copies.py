@@ -3,23 +3,30 @@
 - ``issue_controlled_copy``: a quality officer hands a numbered, registered copy of the revision in
   force to a recipient (a user, or a name and unit typed in).
 - ``recall_copy``: the copy of an obsolete revision came back (or was destroyed); who and when.
+- ``fix_issued_file``: the PDF handed over is stored once with its SHA-256, so that ``/verify/<code>/``
+  can tell whether a file someone holds is the one issued.
 - ``recall_list``: no hook on publication is needed — a copy is due for recall as soon as its
   revision stops being in force (superseded by the next revision, or withdrawn).
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from accounts.roles import Role, has_role
 from procedures.audit import record, record_refusal
+from procedures.copy_rules import new_verification_code, normalise_verification_code
 from procedures.models.copies import CopyRegisterError, IssuedCopy
 from procedures.models.register import ControlledRevision, RevisionStatus
 
 ISSUE_ACTION = "sanad.copy.issue"
 RECALL_ACTION = "sanad.copy.recall"
+FILE_ACTION = "sanad.copy.file"
 
 
 def may_issue_copies(user) -> bool:
@@ -68,6 +75,7 @@ def issue_controlled_copy(
             "code": controlled.code,
             "copy_number": copy.number,
             "recipient": copy.recipient_display,
+            "verification_code": copy.verification_code,
         },
     )
     return copy
@@ -95,8 +103,57 @@ def _register_copy(controlled: ControlledRevision, *, issued_by, **recipient) ->
         number=(last or 0) + 1,
         issued_on=timezone.localdate(),
         issued_by=issued_by,
+        verification_code=_unused_code(),
         **recipient,
     )
+
+
+def _unused_code() -> str:
+    """A code no copy has; a clash among 8·10^14 codes is all but impossible, and the unique index holds."""
+    code = new_verification_code()
+    while IssuedCopy.objects.filter(verification_code=code).exists():
+        code = new_verification_code()
+    return code
+
+
+def find_by_code(text: str) -> IssuedCopy | None:
+    """The copy a typed verification code names (any digit script, any case, dashes ignored), or None."""
+    code = normalise_verification_code(text)
+    if code is None:
+        return None
+    return (
+        IssuedCopy.objects.select_related("controlled_revision__page", "recipient_user", "issued_by")
+        .filter(verification_code=code)
+        .first()
+    )
+
+
+def fix_issued_file(copy: IssuedCopy, pdf: bytes, *, by=None) -> IssuedCopy:
+    """Keep ``pdf`` as the file issued for ``copy``, with its SHA-256, once; audited.
+
+    Returns the stored copy: when another request fixed the file first, that file stands and ``pdf`` is
+    dropped, so a copy has one issued file whatever the race.
+    """
+    digest = hashlib.sha256(pdf).hexdigest()
+    name = f"copy-{copy.pk}-{copy.verification_code}.pdf"
+    try:
+        with transaction.atomic():
+            locked = IssuedCopy.objects.select_for_update().get(pk=copy.pk)
+            if locked.issued_sha256:
+                return locked
+            locked.issued_file.save(name, ContentFile(pdf), save=False)
+            locked.issued_sha256 = digest
+            locked.save()
+    except IntegrityError:  # the guard refused: someone else fixed it in between
+        return IssuedCopy.objects.get(pk=copy.pk)
+    controlled = locked.controlled_revision
+    record(
+        controlled.page.specific,
+        FILE_ACTION,
+        user=by,
+        data={"revision": controlled.number, "copy_number": locked.number, "sha256": digest},
+    )
+    return locked
 
 
 def recall_copy(copy: IssuedCopy, *, recalled_by, note: str = "") -> IssuedCopy:

@@ -314,3 +314,51 @@ GUARDS: tuple[Guard, ...] = (
 
 
 HISTORY_GUARDS = history_guards("procedures_historicalissuingauthority")
+
+# --- the copy register (issue 13 §6), installed by migration 0008 ------------------------------------
+COPY_REGISTER = "procedures_issuedcopy"
+COPY_FROZEN_COLUMNS = (
+    "id",
+    "controlled_revision_id",
+    "number",
+    "recipient_user_id",
+    "recipient_name",
+    "recipient_unit",
+    "issued_on",
+    "issued_at",
+    "issued_by_id",
+    "verification_code",
+)
+COPY_GUARDS: tuple[Guard, ...] = (
+    Guard(
+        name="issuedcopy_frozen",
+        table=COPY_REGISTER,
+        event="UPDATE",
+        when=changed(*COPY_FROZEN_COLUMNS),
+        message="مشخصات نسخه صادرشده (شماره، گیرنده، تاریخ صدور، کد تصدیق) تغییرناپذیر است.",
+    ),
+    Guard(
+        name="issuedcopy_file",
+        table=COPY_REGISTER,
+        event="UPDATE",
+        # The issued PDF and its hash are written once, both together, while still empty.
+        when=(
+            f"{changed('issued_file', 'issued_sha256')} AND (OLD.issued_file <> '' OR OLD.issued_sha256 <> ''"
+            " OR NEW.issued_file = '' OR NEW.issued_sha256 = '')"
+        ),
+        message="پرونده صادرشده نسخه و چکیده آن یک بار ثبت می‌شوند و تغییر نمی‌کنند.",
+    ),
+    Guard(
+        name="issuedcopy_recall",
+        table=COPY_REGISTER,
+        event="UPDATE",
+        when=f"{changed('recalled_on', 'recalled_by_id', 'recall_note')} AND OLD.recalled_on IS NOT NULL",
+        message="فراخوان این نسخه پیش‌تر ثبت شده است.",
+    ),
+    Guard(
+        name="issuedcopy_delete",
+        table=COPY_REGISTER,
+        event="DELETE",
+        message="نسخه‌های ثبت‌شده در دفتر توزیع حذف نمی‌شوند؛ نسخه منسوخ را فراخوان کنید.",
+    ),
+)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+#: The demo's issued controlled copy (issue 13 §6): its code is printed in the PDF and checked at /verify/.
+DEMO_COPY_RECIPIENT = ("حسین رضایی", "دفتر مدیریت عملکرد دستگاه")
 DEMO_LIST = DEMO_DATA / "references.csv"
 DEMO_FILES = DEMO_DATA / "files"
 
@@ -32,3 +34,40 @@ def load_demo(loader) -> None:
             to_persian_digits(counts[k]) for k in ("create", "update", "unchanged")
         )
         loader.say(f"فهرست مستندات نمونه وارد شد: {created} افزوده، {updated} به‌روز، {unchanged} بدون تغییر")
+    issue_demo_copy(loader)
+
+
+def issue_demo_copy(loader) -> None:
+    """A controlled copy of the procedure's revision in force, issued by the officer, its PDF fixed; once
+    per revision. Run here (revision ۰۰, superseded later by the records step: a copy due for recall) and
+    again by the subscriptions step, the last one (revision ۰۱: a copy in force)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from procedures.copies import fix_issued_file, issue_controlled_copy
+    from procedures.models import ControlledRevision, IssuedCopy, RevisionStatus
+    from procedures.pdf.render import render_revision_pdf
+
+    officer = loader.users_by_name.get("officer")
+    page = loader.procedure_page.specific_class.objects.get(
+        pk=loader.procedure_page.pk
+    )  # later steps revise it
+    controlled = ControlledRevision.objects.filter(page_id=page.pk, status=RevisionStatus.IN_FORCE).first()
+    if (
+        controlled is None
+        or officer is None
+        or IssuedCopy.objects.filter(controlled_revision=controlled).exists()
+    ):
+        return
+    name, unit = DEMO_COPY_RECIPIENT
+    copy = issue_controlled_copy(controlled, issued_by=officer, recipient_name=name, recipient_unit=unit)
+    # As the «صدور» screen does: render once and keep the file whose SHA-256 /verify/ shows.
+    request = RequestFactory().get(
+        "/", HTTP_HOST=urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "localhost"
+    )
+    request.user = AnonymousUser()
+    fix_issued_file(copy, render_revision_pdf(request, page, controlled, copy=copy), by=officer)
+    loader.say(f"نسخه کنترل‌شده {controlled.code} صادر شد؛ تصدیق: /verify/{copy.verification_code}/")

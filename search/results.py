@@ -411,6 +411,16 @@ def ranked_matches(
     return [document.pk for document in documents]
 
 
+def matching_ids(params: SearchParams, request: HttpRequest | None) -> set[int]:
+    """The ids of every document ``run_search`` would list for ``params`` (no paging, no page loading):
+    whether a reference belongs to a saved collection (``subscriptions``). ``params`` must have no errors."""
+    matcher = _Matcher(searchable_types(), request)
+    documents = matcher.documents(matcher.match(params.parsed) if params.parsed.groups else None)
+    if params.status_day:
+        restate(documents, params.status_day)
+    return {document.pk for document in _Filters(params, documents).kept()}
+
+
 def attachment_match(page, terms: list[str]) -> tuple[str, SafeString] | None:
     """The name and a marked passage of the first file attached to ``page`` whose text holds a term.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from procedures.copy_rules import format_verification_code
 from procedures.models.register import ControlledRevision, RevisionStatus
 
 
@@ -24,6 +25,9 @@ class CopyRegisterError(Exception):
 
 
 _RECALL_FIELDS = {"recalled_on", "recalled_by", "recall_note"}
+#: The issued PDF and its hash are written once, at issue (or, for a copy issued before they were kept,
+#: at its first download); after that they are as frozen as the rest of the row.
+_ISSUED_FILE_FIELDS = {"issued_file", "issued_sha256"}
 
 
 class IssuedCopyQuerySet(models.QuerySet):
@@ -68,6 +72,15 @@ class IssuedCopy(models.Model):
         verbose_name="فراخوان‌کننده",
     )
     recall_note = models.TextField("یادداشت فراخوان", blank=True)
+    verification_code = models.CharField(
+        "کد تصدیق", max_length=10, unique=True, editable=False, help_text="چاپ‌شده روی نسخه؛ /verify/<کد>/"
+    )
+    issued_file = models.FileField(
+        "پرونده صادرشده", upload_to="controlled-copies/%Y/", max_length=255, blank=True, editable=False
+    )
+    issued_sha256 = models.CharField(
+        "چکیده SHA-256 پرونده صادرشده", max_length=64, blank=True, editable=False
+    )
 
     objects = IssuedCopyQuerySet.as_manager()
 
@@ -106,6 +119,10 @@ class IssuedCopy(models.Model):
         return f"{name} ({unit})" if unit and name else name or unit
 
     @property
+    def verification_code_display(self) -> str:
+        return format_verification_code(self.verification_code)
+
+    @property
     def is_recalled(self) -> bool:
         return self.recalled_on is not None
 
@@ -114,6 +131,8 @@ class IssuedCopy(models.Model):
         for field in self._meta.concrete_fields:
             if field.primary_key or field.name in _RECALL_FIELDS:
                 continue
+            if field.name in _ISSUED_FILE_FIELDS and not field.value_from_object(stored):
+                continue  # written once, when still empty
             if field.value_from_object(self) != field.value_from_object(stored):
                 raise CopyRegisterError("مشخصات نسخه صادرشده تغییرناپذیر است.")
         if stored.recalled_on is not None and any(

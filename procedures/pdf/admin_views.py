@@ -6,6 +6,8 @@ officer (or the wrong person) sees why; the copy register is unchanged.
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
@@ -23,6 +25,8 @@ from procedures.models import ControlledDocumentPage, ControlledRevision, Issued
 from procedures.models.copies import CopyRegisterError
 from procedures.pdf.render import pdf_filename, render_revision_pdf
 from procedures.pdf.views import pdf_response
+
+logger = logging.getLogger("sanad.procedures")
 
 ISSUE_REFUSED = "صدور نسخه کنترل‌شده فقط با مسئول کیفیت است."
 _READERS = (Role.QUALITY_OFFICER, Role.AUDITOR, Role.APPROVER, Role.CONFIRMER)
@@ -104,6 +108,10 @@ def issue_copy(request, revision_id: int):
         except CopyRegisterError as exc:
             form.add_error(None, exc.message)
         else:
+            try:  # the file handed over is fixed now; if rendering fails, at the first download
+                issued_pdf(request, copy)
+            except Exception:
+                logger.exception("the PDF of copy %s was not fixed at issue", copy.pk)
             messages.success(
                 request,
                 f"نسخه کنترل‌شده شماره {copy.number} از {controlled.code} برای «{copy.recipient_display}» ثبت شد.",
@@ -130,11 +138,25 @@ def copy_pdf(request, copy_id: int) -> HttpResponse:
     if not copies.may_issue_copies(request.user):
         return _refused(request, "نسخه کنترل‌شده را فقط مسئول کیفیت چاپ می‌کند.")
     copy = get_object_or_404(IssuedCopy.objects.select_related("controlled_revision"), id=copy_id)
-    controlled = copy.controlled_revision
-    page = controlled.page.specific
-    return pdf_response(
-        render_revision_pdf(request, page, controlled, copy=copy), pdf_filename(controlled, copy)
-    )
+    try:
+        content = issued_pdf(request, copy)
+    except OSError:
+        return _refused(request, MISSING_FILE)
+    return pdf_response(content, pdf_filename(copy.controlled_revision, copy))
+
+
+MISSING_FILE = "پرونده صادرشده این نسخه در بایگانی پیدا نشد؛ به مدیر سامانه خبر دهید."
+
+
+def issued_pdf(request, copy: IssuedCopy) -> bytes:
+    """The PDF issued for ``copy``: the stored file, the same bytes each time, so its SHA-256 on
+    ``/verify/<code>/`` holds. A copy issued before files were kept gets its file fixed now, once."""
+    if not copy.issued_sha256:
+        controlled = copy.controlled_revision
+        pdf = render_revision_pdf(request, controlled.page.specific, controlled, copy=copy)
+        copy = copies.fix_issued_file(copy, pdf, by=request.user)
+    with copy.issued_file.open("rb") as stored:
+        return stored.read()
 
 
 def recall_list(request):

@@ -50,6 +50,34 @@ class CopyMarking:
     def recipient(self) -> str:
         return self.copy.recipient_display if self.copy else ""
 
+    @property
+    def verification_code(self) -> str:
+        """«ABCDE-23456», printed beside the QR code (issue 13 §6)."""
+        return self.copy.verification_code_display if self.copy and self.copy.verification_code else ""
+
+    @property
+    def verify_url(self) -> str:
+        """The public page a reader checks this paper copy on; absolute, since paper has no host."""
+        if not self.verification_code:
+            return ""
+        from django.urls import reverse
+
+        from sanad.links import absolute_url
+
+        return absolute_url(reverse("verify_copy", args=[self.copy.verification_code]))
+
+    @property
+    def qr_svg(self) -> str:
+        """The verify address as an inline SVG QR code (sized by pdf.css), or "" for uncontrolled prints."""
+        if not self.verify_url:
+            return ""
+        import segno
+        from django.utils.safestring import mark_safe
+
+        code = segno.make(self.verify_url, error="m")
+        # segno writes only its own path data: safe to inline.
+        return mark_safe(code.svg_inline(scale=1, border=1, omitsize=True, svgclass="verify-qr"))  # noqa: S308
+
 
 @functools.cache
 def _engine() -> DjangoTemplates:

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from custody.admin_views import delete_page
+from procedures import verify_views
 
 from .api import api_router
 from .media import public_media
@@ -22,9 +23,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("pdf/", include("procedures.pdf.urls")),
+    path("verify/", verify_views.verify_index, name="verify_index"),
+    path("verify/<str:code>/", verify_views.verify_copy, name="verify_copy"),
+    path("api/verify/<str:code>/", verify_views.verify_copy_api, name="verify_copy_api"),
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     # Public images only; never documents, records or evidence (sanad.media).
     path(settings.MEDIA_URL.strip("/") + "/<path:path>", public_media, name="public_media"),
 ]

@@ -14,6 +14,7 @@ TASK_LABELS = {
     "worker.tasks.send_mails_task": "ارسال رایانامه",
     "contentrules.tasks.run_firing_task": "اقدام قاعده محتوا",
     "distribution.tasks.request_acknowledgements_task": "درخواست تأیید مطالعه",
+    "subscriptions.tasks.notify_subscribers_task": "اعلان به مشترکان مستندات",
 }
 
 

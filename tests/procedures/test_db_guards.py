@@ -21,6 +21,7 @@ from tests.procedures.signoff import edit_draft, sign_through
 
 ALL_GUARDS = (
     procedure_guards.GUARDS
+    + procedure_guards.COPY_GUARDS
     + procedure_guards.HISTORY_GUARDS
     + records_guards.GUARDS
     + evaluation_guards.GUARDS

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "worker",
     "custody",
     "integrity",
+    "subscriptions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
