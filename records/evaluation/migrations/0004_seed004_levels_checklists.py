@@ -4,6 +4,9 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
+from records.evaluation.db_guards import GUARDS
+from sanad.dbguards import install
+
 
 class Migration(migrations.Migration):
 
@@ -73,4 +76,6 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
+        # SQLite adds these columns by rebuilding the tables, which drops their guard triggers: put them back.
+        install(GUARDS),
     ]
