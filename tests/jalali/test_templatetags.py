@@ -51,3 +51,16 @@ def test_fa_digits_turns_every_digit_persian():
     assert render("{{ n|fa_digits }}", n="بخشنامه 36773/91/210 و ٤") == "بخشنامه ۳۶۷۷۳/۹۱/۲۱۰ و ۴"
     assert render("{{ n|fa_digits }}", n=12) == "۱۲"
     assert render("[{{ n|fa_digits }}]", n=None) == "[]"
+
+
+def test_fa_digits_text_changes_the_text_of_html_but_not_its_links_or_references():
+    from django.utils.safestring import SafeData, mark_safe
+
+    from jalali.templatetags.jalali import fa_digits_text
+
+    html = mark_safe('<a href="/admin/records/12/" data-id="7">سابقه 12 &#39;ب&#39; 3.5</a>')
+    shown = fa_digits_text(html)
+    assert shown == '<a href="/admin/records/12/" data-id="7">سابقه ۱۲ &#39;ب&#39; ۳.۵</a>'
+    assert isinstance(shown, SafeData)
+    plain = fa_digits_text("<b>12</b>")
+    assert plain == "<b>۱۲</b>" and not isinstance(plain, SafeData)  # still escaped when shown

@@ -61,3 +61,15 @@ def test_the_dashboard_counts_pages_documents_and_images_in_persian_digits(admin
     assert len(counts) == 3, counts
     for text in counts:
         assert re.match(r"[۰-۹]+ ", text) and not re.search(r"[0-9]", text), text
+
+
+def test_listing_cells_show_codes_and_scores_in_persian_digits(admin_client):
+    from tests.evaluation import factories as ef
+
+    owner = ef.agency("301", "اداره کل بهزیستی")
+    ef.indicator("خ-۳۰۱", "12.5", kind="specific", owner=owner)
+    agencies = admin_client.get("/admin/snippets/evaluation/agency/").content.decode()
+    assert re.search(r'<span id="snippet_\d+_title">۳۰۱</span>', agencies)  # the id stays Latin
+    bank = admin_client.get("/admin/snippets/evaluation/indicator/").content.decode()
+    assert "۱۲٫۵۰" in bank or "۱۲.۵۰" in bank
+    assert "12.50" not in bank

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django import template
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.safestring import SafeData, mark_safe
 
 from jalali.calendar import format_jalali, format_jalali_datetime
 from jalali.digits import to_persian_digits
@@ -67,4 +69,19 @@ def fa_digits(value: Any) -> str:
     """ASCII and Arabic-Indic digits to Persian: «سند 12» → «سند ۱۲»; "" for None."""
     if value is None:
         return ""
+    return to_persian_digits(value)
+
+
+_MARKUP = re.compile(r"(<[^>]*>|&#?[0-9A-Za-z]+;)")
+
+
+@register.filter(name="fa_digits_text")
+def fa_digits_text(value: Any) -> str:
+    """``fa_digits`` for a value that may already be HTML: digits in its text become Persian, those in
+    tags (links, ids) and character references stay as they are; plain text is escaped as usual."""
+    if value is None:
+        return ""
+    if isinstance(value, SafeData):
+        parts = _MARKUP.split(str(value))
+        return mark_safe("".join(p if i % 2 else to_persian_digits(p) for i, p in enumerate(parts)))  # noqa: S308 - only text between tags changes
     return to_persian_digits(value)
