@@ -26,3 +26,11 @@ def revision_change_summary(controlled) -> dict:
         return {"previous": None, "lines": [line], "reason": controlled.change_reason, "first_issue": first}
     lines = summary_lines(compare_revisions(previous, controlled))
     return {"previous": previous, "lines": lines, "reason": controlled.change_reason, "first_issue": False}
+
+
+@register.simple_tag
+def previous_controlled(controlled):
+    """The registered revision before ``controlled``, for the link to what it changed."""
+    from procedures.revision_content import previous_revision
+
+    return previous_revision(controlled) if controlled is not None and controlled.pk else None

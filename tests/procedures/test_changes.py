@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from procedures.changes import (
@@ -184,3 +186,45 @@ def test_a_revision_read_twice_is_the_same_content(revisions):
     controlled = ControlledRevision.objects.get(pk=revisions["01"].pk)
     assert read_revision(controlled) == read_revision(revisions["01"])
     assert not compare(read_revision(controlled), read_revision(controlled)).has_changes
+
+
+@pytest.mark.django_db
+def test_the_service_statement_compares_its_steps_and_text(tree, workflow, people):
+    from procedures.models import ServiceStatementPage
+    from procedures.services import PaperRevision, import_legacy_revision
+    from tests.factories import paper_signers
+    from tests.procedures.signoff import act
+
+    home, _, _ = tree
+    statement = ServiceStatementPage(
+        title="بیانیه سطح توافق خدمت ارزیابی عملکرد",
+        document_code="ب س-۱",
+        live=False,
+        costs="<p>این خدمت رایگان است.</p>",
+        service_steps=[("step", "ارسال شاخص‌ها"), ("step", "برگزاری جلسه توجیهی")],
+    )
+    home.add_child(instance=statement)
+    on = dt.date(2016, 12, 25)
+    signers = paper_signers(on)
+    import_legacy_revision(
+        statement,
+        PaperRevision(0, on, None, "", signers["preparer"], signers["confirmer"], signers["approver"]),
+        imported_by=people["preparer"],
+        note="نسخه کاغذی",
+    )
+    draft = ServiceStatementPage.objects.get(pk=statement.pk).get_latest_revision_as_object()
+    draft.service_steps.append(("step", "ارسال نتایج به سازمان ملی"))
+    draft.validity = "<p>تا ابلاغ اصلاحیه معتبر است.</p>"
+    draft.change_reason = "مرحله ارسال نتایج افزوده شد"
+    draft.save_revision(user=people["preparer"])
+    state = ServiceStatementPage.objects.get(pk=statement.pk).get_workflow().start(draft, people["preparer"])
+    act(state, people["confirmer"])
+    act(state, people["approver"])
+
+    revisions = {c.number: c for c in ControlledRevision.objects.filter(page_id=statement.pk)}
+    comparison = compare_revisions(revisions[0], revisions[1])
+    sections = {s.key: s for s in comparison.sections}
+    assert [p.status for p in sections["service_steps"].paragraphs] == ["same", "same", "added"]
+    assert sections["validity"].status == "added" and sections["costs"].status == "same"
+    assert comparison.tables == ()  # a statement has no activity, records or cited-document tables
+    assert "بخش «دوره عملکرد» افزوده شد." in summary_lines(comparison)

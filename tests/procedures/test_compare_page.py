@@ -184,3 +184,10 @@ def test_an_agency_user_may_not_open_wagtails_compare_view(client, page):
 def test_anonymous_is_sent_to_the_admin_login_from_wagtails_compare_view(client, page):
     response = client.get(admin_compare(page, "00", "01"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_revisions_own_page_links_to_what_it_changed(client, page):
+    html = client.get(page.url).content.decode()
+    assert f'href="{compare_url(page, 0, 1)}"' in html and "متن تغییرات نسبت به بازنگری (۰۰)" in html
+    first = client.get(f"{page.url}revisions/0/").content.decode()
+    assert "revisions/compare/" not in first  # ۰۰ is the first issue

@@ -32,6 +32,9 @@ def test_the_pdf_of_revision_01_ends_with_its_change_summary(page):
     assert has_value(last, "ردیف افزوده", "فهرست مستندات ۷ آیین‌نامه ارزیابی ۱۲۳/۴۵")
     assert has_value(last, "شرح تغییرات", "ردیف ۴ افزوده و ردیف ۲ حذف شد")
     assert not any(reads(text, "خلاصه تغییرات") for text in pages[:-1])  # at the end, once
+    assert not any(
+        reads(text, "متن تغییرات نسبت به بازنگری") for text in pages
+    )  # the page's link is not printed
     flat = " ".join(plain(last).split())
     assert flat.index("پیوستها") < flat.index("خالصه تغییرات")  # after the document's last section
 
