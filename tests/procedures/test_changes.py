@@ -68,6 +68,22 @@ def test_a_row_moved_under_its_id_is_one_row_marked_moved():
     assert {r.status for r in rows} == {"same"}
 
 
+def test_rich_text_is_read_as_paragraphs_with_persian_digits():
+    from procedures.revision_content import rich_text_paragraphs
+
+    html = (
+        '<p>بند <b>یک</b> &amp; ماده 12<br/>سطر دوم</p><ul><li>مورد <a href="/x">الف</a></li><li> </li></ul>'
+    )
+    assert rich_text_paragraphs(html) == ("بند یک & ماده ۱۲", "سطر دوم", "مورد الف")
+
+
+def test_a_change_of_digit_script_alone_is_no_change():
+    from procedures.revision_content import rich_text_paragraphs
+
+    old, new = rich_text_paragraphs("<p>ماده 12</p>"), rich_text_paragraphs("<p>ماده ۱۲</p>")
+    assert [p.status for p in paragraph_diff(old, new)] == ["same"]
+
+
 def _content(number, sections=(), rows=()):
     return RevisionContent(
         number=number,
