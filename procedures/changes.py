@@ -134,6 +134,11 @@ class TableChange:
     def changed(self) -> bool:
         return any(r.status != "same" or r.moved for r in self.rows)
 
+    @property
+    def unchanged(self) -> int:
+        """How many rows stand as they were (shown as a count, not repeated)."""
+        return sum(r.status == "same" and not r.moved for r in self.rows)
+
 
 @dataclass(frozen=True)
 class HeaderChange:

@@ -191,3 +191,9 @@ def test_a_revisions_own_page_links_to_what_it_changed(client, page):
     assert f'href="{compare_url(page, 0, 1)}"' in html and "متن تغییرات نسبت به بازنگری (۰۰)" in html
     first = client.get(f"{page.url}revisions/0/").content.decode()
     assert "revisions/compare/" not in first  # ۰۰ is the first issue
+
+
+def test_tables_say_how_many_rows_stand_unchanged(client, page):
+    text = text_of(client.get(compare_url(page, 0, 1)).content.decode())
+    assert "۱ ردیف دیگر این جدول تغییری نکرده است." in text  # §5: row ۱; §7: the first act
+    assert "بدون تغییر (۱ ردیف)." in text  # §6
