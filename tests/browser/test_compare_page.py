@@ -45,3 +45,22 @@ def test_a_reader_opens_the_comparison_from_the_history(revised, browser_page, s
     assert added.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     shoot(page, "compare-00-01")
     assert page.console_errors == [], page.console_errors
+
+
+def test_an_auditor_follows_the_link_to_wagtails_comparison_and_reads_it(revised, browser_page, shoot):
+    from accounts.roles import Role
+    from tests.factories import person
+
+    person("auditor", Role.AUDITOR, "ممیز")  # password «pass» (tests.factories.UserFactory)
+    page = browser_page
+    page.goto(page.base + "/admin/login/")
+    page.locator("#id_username").fill("auditor")
+    page.locator("#id_password").fill("pass")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/admin/")
+    page.goto(page.base + revised.url + "revisions/compare/0/1/")
+    page.get_by_role("link", name="مقایسه همه فیلدها در پیشخوان مدیریت").click()
+    page.wait_for_url("**/revisions/compare/*...*/")
+    expect(page.locator("main")).to_contain_text("فصلی")
+    expect(page.get_by_role("link", name="ویرایش")).to_have_count(0)  # a reader gets no edit button
+    shoot(page, "admin-compare-auditor")
