@@ -214,6 +214,7 @@ class Row:
     frozen: bool = False
     url: str = ""
     changes: list[Note] = field(default_factory=list)
+    key: str = ""  # the row's stream block id: what ties the row across revisions (procedures.changes)
 
 
 def _current(kind: str, page_id: int):
@@ -284,14 +285,22 @@ def citation_rows(page, frozen: dict | None) -> dict[str, list[Row]]:
                         frozen=True,
                         url=current.url if current is not None and current.live else "",
                         changes=_changes(kind, entry, current),
+                        key=child.id or "",
                     )
                 )
             elif cited is not None:
                 target.append(
-                    Row(kind, _snapshot(kind, cited), notes, linked=True, url=cited.url if cited.live else "")
+                    Row(
+                        kind,
+                        _snapshot(kind, cited),
+                        notes,
+                        linked=True,
+                        url=cited.url if cited.live else "",
+                        key=child.id or "",
+                    )
                 )
             else:
-                target.append(Row(kind, _typed_cells(kind, child.value), notes))
+                target.append(Row(kind, _typed_cells(kind, child.value), notes, key=child.id or ""))
     return out
 
 

@@ -1,4 +1,5 @@
-"""Public routes of a controlled document: its revision history, each old revision, and «in force on D»."""
+"""Public routes of a controlled document: its revision history, each old revision, the comparison of any
+two (``procedures.compare_views``), and «in force on D»."""
 
 from __future__ import annotations
 
@@ -18,11 +19,26 @@ class ControlledPageRoutes:
 
     @path("revisions/")
     def revision_history(self, request):
+        history = list(self.controlled_history)
+        for current, previous in zip(history, [*history[1:], None], strict=True):
+            current.previous = previous  # newest first: the next row is the revision before
         return TemplateResponse(
             request,
             "procedures/revision_history.html",
-            {"page": self, "self": self, "history": list(self.controlled_history)},
+            {"page": self, "self": self, "history": history},
         )
+
+    @path("revisions/compare/")
+    def revision_compare_choice(self, request):
+        from procedures.compare_views import choose
+
+        return choose(self, request)
+
+    @path("revisions/compare/<int:old>/<int:new>/")
+    def revision_compare(self, request, old: int, new: int):
+        from procedures.compare_views import compare_page
+
+        return compare_page(self, request, old, new)
 
     @path("revisions/<int:number>/")
     def revision_detail(self, request, number: int):

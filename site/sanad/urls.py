@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from custody.admin_views import delete_page
 from procedures import verify_views
+from procedures.admin_compare import compare_view
 
 from .api import api_router
 from .media import public_media
@@ -16,6 +17,13 @@ urlpatterns = [
     # In front of Wagtail's own delete view (same path): a page published revisions cite is refused with
     # its Persian reason, before Wagtail's generic "no permission" (custody, issue #10 §2).
     path("admin/pages/<int:page_id>/delete/", delete_page, name="custody_delete_page"),
+    # In front of Wagtail's comparison of a page's revisions (same address): auditors may read it too
+    # (procedures.admin_compare, issue 13 §4).
+    re_path(
+        r"^admin/pages/(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$",
+        compare_view,
+        name="procedures_revisions_compare",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
