@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "worker",
     "custody",
     "integrity",
+    "archive",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,144 @@
+"""Whole-archive export → BagIt validation → import into an emptied database: the same counts, the same
+file hashes, and the integrity verification passes on what was imported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from archive import layout
+from archive.export import export_archive
+from archive.importer import ImportRefused, import_archive
+from integrity import verify
+from tests.archive.conftest import stored_files
+
+pytestmark = pytest.mark.django_db
+
+
+def emptied_database():
+    """Every table emptied as ``manage.py flush`` does it (TRUNCATE on PostgreSQL; on SQLite DELETE with the
+    guard triggers lifted for that batch only, see sanad.db.sqlite3), inside the test's transaction."""
+    call_command("flush", interactive=False, verbosity=0)
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+def test_an_archive_exported_and_imported_into_an_empty_database_has_the_same_counts_files_and_chain(
+    archive_world, tmp_path
+):
+    before_counts = layout.summary_counts()
+    before_rows = layout.row_counts(layout.carried_models())
+    before_files = stored_files()
+    assert before_counts["controlled_revisions"] == 2 and before_counts["holds"] == 1
+    assert before_counts["documents"] >= 2 and before_counts["images"] == 1
+    assert before_counts["issued_copies"] == 1 and before_counts["audit_seals"] > 0
+    assert verify.verify().ok
+
+    bag = tmp_path / "bag"
+    result = export_archive(bag)
+    assert result.pdfs == 2 and not result.pdf_failures and not result.missing_files
+    checked = subprocess.run(
+        [sys.executable, "-m", "bagit", "--validate", str(bag)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
+    chain_check = subprocess.run(
+        [sys.executable, str(bag / "data" / "audit" / "verify_chain.py")], capture_output=True, text=True
+    )
+    assert chain_check.returncode == 0, chain_check.stdout
+    assert (bag / "data" / "pdf" / f"{archive_world['page'].pk}-01.pdf").read_bytes().startswith(b"%PDF")
+    readme = (bag / "data" / "README.txt").read_text(encoding="utf-8")
+    assert "بایگانی کامل سند" in readme and "Layout of data/" in readme
+
+    shutil.rmtree(settings.MEDIA_ROOT)  # the files must come back from the bag
+    emptied_database()
+    assert layout.summary_counts()["pages"] == 0
+
+    imported = import_archive(bag)
+
+    assert imported.rows == sum(before_rows.values())
+    assert layout.summary_counts() == before_counts
+    assert layout.row_counts(layout.carried_models()) == before_rows
+    assert stored_files() == before_files
+    report = verify.verify()
+    assert report.ok, [f.message for f in report.findings]
+    assert report.counts["files"] >= 1 and report.counts["entries"] == before_counts["audit_seals"]
+
+
+def test_the_page_view_of_the_bag_holds_every_revision_with_its_register_row(archive_world, tmp_path):
+    from wagtail.models import Revision
+
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    page = archive_world["page"]
+    view = json.loads((bag / "data" / "pages" / f"{page.pk}.json").read_text(encoding="utf-8"))
+    assert view["type"] == "procedures.procedurepage" and view["url_path"] == page.url_path
+    assert len(view["revisions"]) == Revision.page_revisions.filter(object_id=str(page.pk)).count()
+    numbers = sorted(r["register"]["number"] for r in view["revisions"] if r["register"])
+    assert numbers == [0, 1]
+    records = [
+        json.loads(line)
+        for line in (bag / "data" / "records" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert records[0]["holds"] == [archive_world["hold"].pk]
+    assert records[0]["files"][0]["sha256"] == archive_world["file"].sha256
+
+
+def test_a_bag_with_one_changed_byte_is_refused_and_nothing_changes(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    payload = bag / "data" / "files" / archive_world["document"].file.name
+    data = bytearray(payload.read_bytes())
+    data[0] ^= 0x01
+    payload.write_bytes(bytes(data))
+    emptied_database()
+
+    with pytest.raises(ImportRefused, match="چکیده") as refused:
+        import_archive(bag)
+
+    assert archive_world["document"].file.name in str(refused.value)
+    assert layout.summary_counts()["pages"] == 0
+
+
+def test_importing_into_a_database_with_content_is_refused_and_nothing_changes(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    before = layout.row_counts(layout.carried_models())
+
+    with pytest.raises(ImportRefused, match="پایگاه داده خالی"):
+        import_archive(bag)
+
+    assert layout.row_counts(layout.carried_models()) == before
+
+
+def test_a_bag_from_another_schema_is_refused(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    manifest_path = bag / "data" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["migrations"]["procedures"].append("9999_from_the_future")
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    import bagit
+
+    bagit.Bag(str(bag)).save(manifests=True)  # a well-formed bag, only from another version
+    emptied_database()
+
+    with pytest.raises(ImportRefused, match="9999_from_the_future"):
+        import_archive(bag)
+
+
+def test_export_refuses_a_folder_that_is_not_empty(archive_world, tmp_path):
+    from archive.export import ExportRefused
+
+    (tmp_path / "keep.txt").write_text("x")
+    with pytest.raises(ExportRefused, match="خالی نیست"):
+        export_archive(tmp_path, with_pdfs=False)
+    assert (tmp_path / "keep.txt").exists()
+    assert connection.vendor in ("sqlite", "postgresql")
