@@ -13,11 +13,10 @@ from pathlib import Path
 
 import bagit
 from django.conf import settings
-from django.core import serializers
 from django.db import connection, transaction
 from django.utils import timezone
 
-from archive import layout, readme, views_json
+from archive import layout, readme, serializer, views_json
 from archive.progress import Progress, Silent
 
 
@@ -59,14 +58,7 @@ def _dump_rows(target: Path, carried, progress: Progress) -> tuple[list[dict], i
             queryset = model._base_manager.order_by("pk")
             for chunk_start in range(0, counts[layout.label(model)], 2000):
                 chunk = list(queryset[chunk_start : chunk_start + 2000])
-                serializers.serialize(
-                    "jsonl",
-                    chunk,
-                    stream=out,
-                    use_natural_foreign_keys=True,
-                    use_natural_primary_keys=False,
-                    cls=layout.PreciseJSONEncoder,
-                )
+                serializer.serialize(chunk, out)
                 written += len(chunk)
                 progress.advance(len(chunk))
         order.append({"model": layout.label(model), "file": name, "rows": written})

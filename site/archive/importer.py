@@ -21,12 +21,11 @@ from pathlib import Path
 
 import bagit
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
 from django.core.files import File
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
-from archive import layout
+from archive import layout, serializer
 from archive.progress import Progress, Silent
 from jalali.digits import to_persian_digits as fa
 
@@ -165,7 +164,7 @@ def _load_rows(bag_data: Path, manifest: dict, progress: Progress) -> int:
     with connection.constraint_checks_disabled():
         for item in manifest["order"]:
             with (bag_data / item["file"]).open(encoding="utf-8") as stream:
-                for obj in serializers.deserialize("jsonl", stream, handle_forward_references=True):
+                for obj in serializer.Deserializer(stream, handle_forward_references=True):
                     obj.save(force_insert=True)
                     if obj.deferred_fields:
                         deferred.append(obj)

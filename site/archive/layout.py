@@ -188,9 +188,9 @@ def summary_counts() -> dict[str, object]:
 
     by_type: dict[str, int] = {}
     for app_label, model, count in (
-        Page.objects.values_list("content_type__app_label", "content_type__model")
+        Page.objects.order_by()  # the manager orders by path, which would split every group
+        .values_list("content_type__app_label", "content_type__model")
         .annotate(n=models.Count("pk"))
-        .values_list("content_type__app_label", "content_type__model", "n")
     ):
         by_type[f"{app_label}.{model}"] = count
     return {

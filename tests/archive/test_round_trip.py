@@ -25,7 +25,14 @@ pytestmark = pytest.mark.django_db
 def emptied_database():
     """Every table emptied as ``manage.py flush`` does it (TRUNCATE on PostgreSQL; on SQLite DELETE with the
     guard triggers lifted for that batch only, see sanad.db.sqlite3), inside the test's transaction."""
+    if connection.vendor == "postgresql":
+        # TRUNCATE refuses tables with deferred foreign-key checks pending in the transaction: run them now.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
