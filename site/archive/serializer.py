@@ -28,6 +28,9 @@ class Serializer(jsonl.Serializer):
     def handle_m2m_field(self, obj, field):
         self.use_natural_foreign_keys = self._natural_for(field)
         super().handle_m2m_field(obj, field)
+        values = self._current.get(field.name)
+        if values and all(isinstance(v, int) for v in values):
+            values.sort()  # the database returns them in no set order; a bag should not depend on it
 
 
 def serialize(objects, stream) -> None:
