@@ -7,16 +7,19 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from archive import layout
 from archive.export import export_archive
 from archive.importer import ImportRefused, import_archive
 from integrity import verify
+from procedures.models import SignOff
+from sanad.dbguards import installed_triggers
 from tests.archive.conftest import stored_files
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +72,8 @@ def test_an_archive_exported_and_imported_into_an_empty_database_has_the_same_co
     assert before_counts["documents"] >= 2 and before_counts["images"] == 1
     assert before_counts["issued_copies"] == 1 and before_counts["audit_seals"] > 0
     assert verify.verify().ok
+    guards = installed_triggers(connection)
+    assert len(guards) > 20
 
     bag = tmp_path / "bag"
     result = export_archive(bag)
@@ -99,6 +104,9 @@ def test_an_archive_exported_and_imported_into_an_empty_database_has_the_same_co
     report = verify.verify()
     assert report.ok, [f.message for f in report.findings]
     assert report.counts["files"] >= 1 and report.counts["entries"] == before_counts["audit_seals"]
+    assert installed_triggers(connection) == guards  # the guards stayed on, and still refuse
+    with pytest.raises(IntegrityError, match="sanad-guard"), transaction.atomic():
+        SignOff.objects.filter(controlled_revision__page_id=archive_world["page"].pk).update(name="دیگری")
 
 
 def test_the_page_view_of_the_bag_holds_every_revision_with_its_register_row(archive_world, tmp_path):
@@ -191,3 +199,24 @@ def test_the_commands_export_and_import_and_report_in_persian(archive_world, tmp
     assert "بایگانی بازگردانده شد" in out.getvalue()
     with pytest.raises(CommandError, match="بسته BagIt نیست"):
         call_command("import_archive", str(tmp_path), "--no-progress", stdout=StringIO(), stderr=StringIO())
+
+
+def test_an_import_that_does_not_reproduce_the_manifest_is_undone_files_and_all(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    manifest_path = bag / "data" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["counts"]["holds"] += 1  # a bag whose rows and counts disagree (a faulty exporter)
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    import bagit
+
+    bagit.Bag(str(bag)).save(manifests=True)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    emptied_database()
+
+    with pytest.raises(ImportRefused, match="holds"):
+        import_archive(bag)
+
+    assert layout.summary_counts()["pages"] == 0 and layout.summary_counts()["records"] == 0
+    restored = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+    assert restored == []
