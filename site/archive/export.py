@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from archive import layout, readme, serializer, views_json
 from archive.progress import Progress, Silent
+from procedures.models import ControlledRevision
 
 
 class ExportRefused(Exception):
@@ -96,20 +97,23 @@ def _copy_files(target: Path, carried, progress: Progress, result: ExportResult)
     return list(entries.values())
 
 
-def _render_pdfs(target: Path, progress: Progress, result: ExportResult) -> list[dict]:
+def _render_pdfs(target: Path, registered: list[int], progress: Progress, result: ExportResult) -> list[dict]:
     """data/pdf/: an (uncontrolled) print of every registered revision, as its page prints it."""
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
     from wagtail.models import Site
 
-    from procedures.models import ControlledRevision
     from procedures.pdf.render import render_revision_pdf
 
     site = Site.objects.filter(is_default_site=True).first()
     host = site.hostname if site and site.hostname not in ("", "*") else "localhost"
     request = RequestFactory(SERVER_NAME=host).get("/")
     request.user = AnonymousUser()
-    controlled = list(ControlledRevision.objects.select_related("page").order_by("page_id", "number"))
+    controlled = list(
+        ControlledRevision.objects.filter(pk__in=registered)
+        .select_related("page")
+        .order_by("page_id", "number")
+    )
     listed: list[dict] = []
     progress.start("PDF بازنگری‌ها / PDFs", len(controlled))
     for revision in controlled:
@@ -155,7 +159,9 @@ def export_archive(
             order, result.rows = _dump_rows(target, carried, progress)
             files = _copy_files(target, carried, progress, result)
             views_json.write_all(target, progress)
-            pdfs = _render_pdfs(target, progress, result) if with_pdfs else []
+            registered = list(
+                ControlledRevision.objects.order_by("page_id", "number").values_list("pk", flat=True)
+            )
             manifest = {
                 "format": layout.FORMAT,
                 "created_at": started,
@@ -167,9 +173,11 @@ def export_archive(
                 "order": order,
                 "counts": layout.summary_counts(),
                 "files": files,
-                "pdfs": pdfs,
                 "chain_head": views_json.chain_head(),
             }
+        # Prints take seconds each: made after the snapshot (on SQLite its transaction holds the write
+        # lock), of the revisions registered in it, which never change.
+        manifest["pdfs"] = _render_pdfs(target, registered, progress, result) if with_pdfs else []
         views_json.write_json(target / layout.MANIFEST, manifest)
         (target / layout.README).write_text(readme.text(manifest), encoding="utf-8")
         bagit.make_bag(

@@ -59,8 +59,9 @@ def _bag_problem(exc: bagit.BagValidationError) -> str:
     return f"بسته بایگانی معتبر نیست ({shown}). هیچ تغییری داده نشد."
 
 
-def open_bag(path: Path, *, processes: int = 1) -> dict:
+def open_bag(path: Path, *, processes: int = 1, progress: Progress | None = None) -> dict:
     """Validate the bag (every checksum) and return its manifest; refuse anything else."""
+    progress = progress or Silent()
     path = Path(path)
     if not path.is_dir():
         raise ImportRefused(f"پوشه «{path}» یافت نشد.")
@@ -68,10 +69,13 @@ def open_bag(path: Path, *, processes: int = 1) -> dict:
         bag = bagit.Bag(str(path))
     except bagit.BagError as exc:
         raise ImportRefused(f"«{path}» بسته BagIt نیست ({exc}). هیچ تغییری داده نشد.") from exc
+    progress.start("وارسی بسته / validating", 1)
     try:
         bag.validate(processes=processes)
     except bagit.BagValidationError as exc:
         raise ImportRefused(_bag_problem(exc)) from exc
+    progress.advance()
+    progress.finish()
     try:
         manifest = json.loads((path / "data" / layout.MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -142,6 +146,9 @@ def _file_plan(bag_data: Path, manifest: dict) -> list[tuple[dict, Path, object,
     for entry in manifest["files"]:
         if entry.get("missing"):
             continue
+        name = Path(entry["name"])
+        if name.is_absolute() or ".." in name.parts:
+            raise ImportRefused(f"نام پرونده «{entry['name']}» در بسته پذیرفتنی نیست. هیچ تغییری داده نشد.")
         row = entry["rows"][0]
         storage = layout.storage_for(layout.FileRef(row["model"], row["pk"], row["field"], entry["name"]))
         present = storage.exists(entry["name"])
@@ -207,7 +214,7 @@ def import_archive(path: Path, *, progress: Progress | None = None, processes: i
     progress = progress or Silent()
     started = time.perf_counter()
     path = Path(path)
-    manifest = open_bag(path, processes=processes)
+    manifest = open_bag(path, processes=processes, progress=progress)
     problems = schema_problems(manifest)
     if problems:
         raise ImportRefused(

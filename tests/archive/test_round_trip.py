@@ -220,3 +220,20 @@ def test_an_import_that_does_not_reproduce_the_manifest_is_undone_files_and_all(
     assert layout.summary_counts()["pages"] == 0 and layout.summary_counts()["records"] == 0
     restored = [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
     assert restored == []
+
+
+def test_a_bag_naming_a_file_outside_the_media_folder_is_refused(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    manifest_path = bag / "data" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["files"][0]["name"] = "../../outside.txt"
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    import bagit
+
+    bagit.Bag(str(bag)).save(manifests=True)
+    emptied_database()
+
+    with pytest.raises(ImportRefused, match="پذیرفتنی نیست"):
+        import_archive(bag)
+    assert layout.summary_counts()["pages"] == 0
