@@ -55,13 +55,16 @@ def _dump_rows(target: Path, carried, progress: Progress) -> tuple[list[dict], i
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
         written = 0
+
+        def rows(model=model):
+            nonlocal written
+            for obj in model._base_manager.order_by("pk").iterator(chunk_size=2000):
+                written += 1
+                progress.advance()
+                yield obj
+
         with path.open("w", encoding="utf-8") as out:
-            queryset = model._base_manager.order_by("pk")
-            for chunk_start in range(0, counts[layout.label(model)], 2000):
-                chunk = list(queryset[chunk_start : chunk_start + 2000])
-                serializer.serialize(chunk, out)
-                written += len(chunk)
-                progress.advance(len(chunk))
+            serializer.serialize(rows(), out)
         order.append({"model": layout.label(model), "file": name, "rows": written})
         total += written
     progress.finish()
