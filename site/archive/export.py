@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from archive import layout, readme, serializer, views_json
 from archive.progress import Progress, Silent
+from archive.wagtail_hooks import EXPORTED
 from procedures.models import ControlledRevision
 
 
@@ -198,4 +199,14 @@ def export_archive(
         raise
     result.payload_files, result.payload_bytes = _payload_size(target)
     result.seconds = (timezone.now() - started) / dt.timedelta(seconds=1)
+    layout.log_event(
+        EXPORTED[0],
+        {
+            "bag": str(target.resolve()),
+            "rows": result.rows,
+            "files": result.files,
+            "payload_bytes": result.payload_bytes,
+            "chain_head": manifest["chain_head"],
+        },
+    )
     return result

@@ -27,6 +27,7 @@ from django.db import connection, models, transaction
 
 from archive import layout, serializer
 from archive.progress import Progress, Silent
+from archive.wagtail_hooks import IMPORTED
 from jalali.digits import to_persian_digits as fa
 
 
@@ -103,6 +104,9 @@ def schema_problems(manifest: dict) -> list[str]:
             layout.model_by_label(item["model"])
         except LookupError:
             problems.append(f"جدول «{item['model']}» در این نسخه سند نیست")
+        file = Path(item["file"])
+        if file.parts[:1] != (layout.DB_DIR,) or ".." in file.parts:
+            problems.append(f"پرونده جدول «{item['file']}» بیرون از پوشه db/ است")
     return problems
 
 
@@ -264,6 +268,17 @@ def import_archive(path: Path, *, progress: Progress | None = None, processes: i
         ContentType.objects.clear_cache()
         raise
     _clear_caches()
+    # After the bag's own last link: the chain records where the imported history ends.
+    layout.log_event(
+        IMPORTED[0],
+        {
+            "bag": str(path.resolve()),
+            "created_at": manifest["created_at"],
+            "rows": result.rows,
+            "files": result.files,
+            "chain_head": manifest.get("chain_head"),
+        },
+    )
     result.counts = manifest["counts"]
     result.seconds = time.perf_counter() - started
     return result

@@ -13,14 +13,16 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from wagtail.models import ModelLogEntry
 
 from archive import layout
 from archive.export import export_archive
 from archive.importer import ImportRefused, import_archive
 from integrity import verify
+from integrity.models import AuditSeal
 from procedures.models import SignOff
 from sanad.dbguards import installed_triggers
-from tests.archive.conftest import stored_files
+from tests.archive.conftest import stored_files, with_the_import_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -98,12 +100,17 @@ def test_an_archive_exported_and_imported_into_an_empty_database_has_the_same_co
     imported = import_archive(bag)
 
     assert imported.rows == sum(before_rows.values())
-    assert layout.summary_counts() == before_counts
-    assert layout.row_counts(layout.carried_models()) == before_rows
+    after_counts, after_rows = with_the_import_entry(before_counts, before_rows)
+    assert layout.summary_counts() == after_counts
+    assert layout.row_counts(layout.carried_models()) == after_rows
     assert stored_files() == before_files
     report = verify.verify()
     assert report.ok, [f.message for f in report.findings]
-    assert report.counts["files"] >= 1 and report.counts["entries"] == before_counts["audit_seals"]
+    assert report.counts["files"] >= 1 and report.counts["entries"] == after_counts["audit_seals"]
+    bag_head = json.loads((bag / "data" / "manifest.json").read_text(encoding="utf-8"))["chain_head"]
+    last = AuditSeal.objects.order_by("-sequence").first()
+    assert last.previous_sha256 == bag_head["sha256"]  # the import's entry follows the bag's last link
+    assert ModelLogEntry.objects.get(pk=last.log_id).action == "sanad.archive.import"
     assert installed_triggers(connection) == guards  # the guards stayed on, and still refuse
     with pytest.raises(IntegrityError, match="sanad-guard"), transaction.atomic():
         SignOff.objects.filter(controlled_revision__page_id=archive_world["page"].pk).update(name="دیگری")
