@@ -22,6 +22,13 @@ class Serializer(jsonl.Serializer):
         return field.remote_field.model in BY_NATURAL_KEY
 
     def handle_fk_field(self, obj, field):
+        if field.remote_field.model is ContentType:
+            # From the content-type cache: fetching each row's content type would cost a query per row.
+            value = getattr(obj, field.attname)
+            self._current[field.name] = (
+                None if value is None else list(ContentType.objects.get_for_id(value).natural_key())
+            )
+            return
         self.use_natural_foreign_keys = self._natural_for(field)
         super().handle_fk_field(obj, field)
 

@@ -53,58 +53,69 @@ def _register_row(controlled) -> dict:
     return row
 
 
-def write_pages(target: Path, progress: Progress) -> int:
+def _revision_row(revision, page, register: dict) -> dict:
+    controlled = register.get(revision.pk)
+    return {
+        "id": revision.pk,
+        "created_at": revision.created_at,
+        "user_id": revision.user_id,
+        "user": revision.user.get_username() if revision.user_id else None,
+        "approved_go_live_at": revision.approved_go_live_at,
+        "object_str": revision.object_str,
+        "live": revision.pk == page.live_revision_id,
+        "latest": revision.pk == page.latest_revision_id,
+        "register": _register_row(controlled) if controlled else None,
+        "content": revision.content,
+    }
+
+
+def write_pages(target: Path, progress: Progress, chunk: int = 200) -> int:
     """pages/<id>.json: tree path, address, type, the page's fields and every revision with its content."""
     from wagtail.models import Page, Revision
 
     from procedures.models import ControlledRevision
 
     register = {c.revision_id: c for c in ControlledRevision.objects.all()}
-    pages = Page.objects.order_by("path")
+    ids = list(Page.objects.order_by("path").values_list("pk", flat=True))
     index = []
-    progress.start("صفحه‌ها / pages", pages.count())
-    for page in pages.iterator(chunk_size=200):
-        specific = page.specific
-        revisions = []
-        for revision in Revision.page_revisions.filter(object_id=str(page.pk)).order_by("created_at", "pk"):
-            controlled = register.get(revision.pk)
-            revisions.append(
+    progress.start("صفحه‌ها / pages", len(ids))
+    # A chunk of pages at a time: their specific rows one query per type, their revisions in one query.
+    for start in range(0, len(ids), chunk):
+        batch = ids[start : start + chunk]
+        pages = {p.pk: p for p in Page.objects.filter(pk__in=batch).specific()}
+        revisions: dict[str, list] = {}
+        for revision in (
+            Revision.page_revisions.filter(object_id__in=[str(pk) for pk in batch])
+            .select_related("user")
+            .order_by("created_at", "pk")
+        ):
+            revisions.setdefault(revision.object_id, []).append(revision)
+        for pk in batch:
+            page = pages[pk]
+            rows = [_revision_row(r, page, register) for r in revisions.get(str(pk), [])]
+            record = {
+                "id": pk,
+                "tree_path": page.path,
+                "depth": page.depth,
+                "url_path": page.url_path,
+                "title": page.title,
+                "type": page._meta.label_lower,
+                "live": page.live,
+                "fields": _fields(page),
+                "revisions": rows,
+            }
+            write_json(target / "pages" / f"{pk}.json", record)
+            index.append(
                 {
-                    "id": revision.pk,
-                    "created_at": revision.created_at,
-                    "user_id": revision.user_id,
-                    "user": revision.user.get_username() if revision.user_id else None,
-                    "approved_go_live_at": revision.approved_go_live_at,
-                    "object_str": revision.object_str,
-                    "live": revision.pk == page.live_revision_id,
-                    "latest": revision.pk == page.latest_revision_id,
-                    "register": _register_row(controlled) if controlled else None,
-                    "content": revision.content,
+                    "id": pk,
+                    "url_path": page.url_path,
+                    "type": record["type"],
+                    "title": page.title,
+                    "revisions": len(rows),
+                    "file": f"pages/{pk}.json",
                 }
             )
-        record = {
-            "id": page.pk,
-            "tree_path": page.path,
-            "depth": page.depth,
-            "url_path": page.url_path,
-            "title": page.title,
-            "type": specific._meta.label_lower,
-            "live": page.live,
-            "fields": _fields(specific),
-            "revisions": revisions,
-        }
-        write_json(target / "pages" / f"{page.pk}.json", record)
-        index.append(
-            {
-                "id": page.pk,
-                "url_path": page.url_path,
-                "type": record["type"],
-                "title": page.title,
-                "revisions": len(revisions),
-                "file": f"pages/{page.pk}.json",
-            }
-        )
-        progress.advance()
+            progress.advance()
     progress.finish()
     write_json(target / "pages" / "index.json", index)
     return len(index)
