@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from bench.scratch import create_postgres, drop
 REPO_DIR = Path(__file__).resolve().parents[1]
 SETTINGS = """\
 import os
+import shutil
 from sanad.settings.dev import *  # noqa: F403
 MEDIA_ROOT = os.environ["SANAD_BENCH_MEDIA_ROOT"]
 """
@@ -96,6 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--references", type=int, default=1000)
     parser.add_argument("--postgres-url", help="admin URL of a PostgreSQL server (default: SQLite files)")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder (databases, bag)")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="sanad-archive-bench-"))
@@ -146,6 +149,10 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         source.drop()
         target.drop()
+        if args.keep:
+            print(f"  kept: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
