@@ -7,7 +7,7 @@ The bag (BagIt, RFC 8493) keeps everything under ``data/``:
   (``ORDER`` in ``manifest.json``). This is what ``import_archive`` reads.
 - ``files/<storage name>``: every stored file a row names (documents, images, record and evidence
   files, disposition packages), under the name its row gives.
-- ``pages/``, ``records/``, ``register/``, ``audit/``, ``pdf/``: the same content for people and
+- ``pages/``, ``media/``, ``records/``, ``register/``, ``audit/``, ``pdf/``: the same content for people and
   other systems (each page with its revisions, records with retention and holds, the revision register
   and issued copies, the audit trail with its hash chain and a verifier, a PDF of each controlled revision).
 - ``manifest.json``: format, source, applied migrations, rows per model, the summary counts and every

@@ -17,6 +17,7 @@ PERSIAN = """\
   manifest.json   قالب، منبع، مهاجرت‌های اعمال‌شده، شمار ردیف‌های هر جدول، شمارهای خلاصه و چکیدهٔ SHA-256 هر پرونده
   db/             همهٔ ردیف‌های پایگاه داده، هر جدول یک پروندهٔ JSON Lines (قالب Django، با شناسه‌های اصلی) به ترتیب بارگذاری
   files/          همهٔ پرونده‌های ذخیره‌شده (سندها، تصویرها، پرونده‌های سوابق و مستندات ارزیابی، بسته‌های امحا) با نام ذخیره‌شده
+  media/          فهرست سندها و تصویرها: عنوان، مجموعه (مسیر نام‌ها)، پرونده در files/
   pages/          هر صفحه با مسیر درختی، نوع، فیلدها و همهٔ نسخه‌هایش (محتوای هر نسخه و ردیف دفتر بازنگری آن)؛ فهرست در index.json
   pdf/            چاپ (کنترل‌نشدهٔ) هر بازنگری ثبت‌شدهٔ سندهای کنترل‌شده: <شناسهٔ صفحه>-<شماره بازنگری>.pdf
   register/       دفتر بازنگری‌های کنترل‌شده با امضاها، و نسخه‌های کنترل‌شدهٔ صادرشده
@@ -40,6 +41,7 @@ Layout of data/:
                   content types and permissions by natural key), numbered in load order
   files/          every stored file (documents, images, record and evaluation-evidence files, disposition
                   packages) under its storage name
+  media/          documents and images listed: title, collection (a path of names), file under files/
   pages/          each page with its tree path, type, fields and every revision (content and register row);
                   index.json lists them
   pdf/            an (uncontrolled) print of every registered revision of a controlled document:

@@ -227,7 +227,44 @@ def write_audit(target: Path, progress: Progress) -> None:
     (target / "audit" / "verify_chain.py").write_text(source, encoding="utf-8")
 
 
+def write_media(target: Path) -> None:
+    """media/documents.jsonl, media/images.jsonl: each file's title, collection (as a path of names),
+    stored file and SHA-256, so that a reader finds a document without the database."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    collections = {c.pk: c for c in Collection.objects.all()}
+    paths: dict[int, list[str]] = {}
+
+    def collection_path(collection_id) -> list[str]:
+        if collection_id not in paths:
+            collection = collections.get(collection_id)
+            paths[collection_id] = (
+                [*(a.name for a in collection.get_ancestors()), collection.name] if collection else []
+            )
+        return paths[collection_id]
+
+    for name, model in (("documents", get_document_model()), ("images", get_image_model())):
+        _write_jsonl(
+            target / "media" / f"{name}.jsonl",
+            (
+                {
+                    "id": item.pk,
+                    "title": item.title,
+                    "collection": collection_path(item.collection_id),
+                    "file": f"files/{item.file.name}",
+                    "file_hash_sha1": getattr(item, "file_hash", ""),
+                    "file_size": getattr(item, "file_size", None),
+                    "created_at": item.created_at,
+                }
+                for item in model.objects.order_by("pk")
+            ),
+        )
+
+
 def write_all(target: Path, progress: Progress) -> None:
+    write_media(target)
     write_pages(target, progress)
     write_register(target)
     write_records(target)

@@ -133,6 +133,14 @@ def test_the_page_view_of_the_bag_holds_every_revision_with_its_register_row(arc
     ]
     assert records[0]["holds"] == [archive_world["hold"].pk]
     assert records[0]["files"][0]["sha256"] == archive_world["file"].sha256
+    documents = {
+        row["id"]: row
+        for row in map(
+            json.loads, (bag / "data" / "media" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        )
+    }
+    listed = documents[archive_world["document"].pk]
+    assert listed["collection"] == ["Root"] and (bag / "data" / listed["file"]).is_file()
 
 
 def test_a_bag_with_one_changed_byte_is_refused_and_nothing_changes(archive_world, tmp_path):
