@@ -2,7 +2,7 @@
 
 Refused, with a Persian message and nothing changed: a folder that is not a valid bag (every payload
 file's SHA-256 is checked first), a bag of another format or of another schema (applied migrations
-differ), and a database that holds anything beyond what ``migrate`` writes by itself.
+differ), and a database that was used (``layout.CONTENT_MARKERS``): it may hold only what ``migrate`` wrote.
 
 The rows go in as Django's ``loaddata`` puts them: raw saves with their primary keys (no ``save()``
 logic, no new audit entries, no new seals: ``integrity.receivers`` skips raw saves), inside one
@@ -41,6 +41,7 @@ class ImportResult:
     files: int = 0
     seconds: float = 0.0
     counts: dict = field(default_factory=dict)
+    replaced: dict = field(default_factory=dict)
 
 
 def _bag_problem(exc: bagit.BagValidationError) -> str:
@@ -110,18 +111,19 @@ def schema_problems(manifest: dict) -> list[str]:
     return problems
 
 
-def emptiness_problems(carried: list[type[models.Model]]) -> list[str]:
-    """What the database holds beyond ``migrate``'s own rows (an empty list when it is empty)."""
+def emptiness_problems() -> list[str]:
+    """What shows the database was used (an empty list when it holds only what ``migrate`` wrote)."""
+    from wagtail.models import Page
+
     problems = []
-    for model in carried:
+    for name in layout.CONTENT_MARKERS:
+        model = layout.model_by_label(name)
         count = model._base_manager.count()
-        name = layout.label(model)
-        if name == "wagtailcore.page":
-            count = max(0, count - layout.INSTALL_DEFAULT_PAGES)
-        elif name in layout.INSTALL_DEFAULTS:
-            continue
         if count:
             problems.append(f"{fa(count)} ردیف «{model._meta.verbose_name_plural}»")
+    pages = Page.objects.count() - layout.INSTALL_DEFAULT_PAGES
+    if pages > 0:
+        problems.append(f"{fa(pages)} صفحه افزون بر صفحه‌های آغازین Wagtail")
     return problems
 
 
@@ -134,14 +136,19 @@ def _tables(model: type[models.Model]) -> list[str]:
     return [*through, model._meta.db_table]
 
 
-def _clear_install_defaults(carried: list[type[models.Model]]) -> None:
-    """Remove ``migrate``'s own rows (Wagtail's root page, site, groups…): the archive brings its own."""
+def _clear_install_defaults(carried: list[type[models.Model]]) -> dict[str, int]:
+    """Remove what ``migrate`` wrote (Wagtail's root page, site, groups…): the archive brings its own.
+    Returns the rows removed per table."""
     quote = connection.ops.quote_name
+    removed = {}
     with connection.cursor() as cursor:
         for model in reversed(carried):
-            if layout.label(model) in layout.INSTALL_DEFAULTS:
-                for table in _tables(model):
-                    cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 (names from the model registry)
+            if not model._base_manager.exists():
+                continue
+            removed[layout.label(model)] = model._base_manager.count()
+            for table in _tables(model):
+                cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 (names from the model registry)
+    return removed
 
 
 def _file_plan(bag_data: Path, manifest: dict) -> list[tuple[dict, Path, object, bool]]:
@@ -226,7 +233,7 @@ def import_archive(path: Path, *, progress: Progress | None = None, processes: i
         )
     ContentType.objects.clear_cache()
     carried = [layout.model_by_label(item["model"]) for item in manifest["order"]]
-    problems = emptiness_problems(carried)
+    problems = emptiness_problems()
     if problems:
         raise ImportRefused(
             "بایگانی فقط در پایگاه داده خالی (تازه migrate‌شده) بازگردانده می‌شود؛ این پایگاه داده "
@@ -240,7 +247,7 @@ def import_archive(path: Path, *, progress: Progress | None = None, processes: i
     result = ImportResult()
     try:
         with transaction.atomic():
-            _clear_install_defaults(carried)
+            result.replaced = _clear_install_defaults(carried)
             result.rows = _load_rows(bag_data, manifest, progress)
             connection.check_constraints(table_names=[t for m in carried for t in _tables(m)])
             _reset_sequences(carried)

@@ -53,28 +53,20 @@ EXCLUDED = frozenset(
     }
 )
 
-#: What ``migrate`` writes by itself (Wagtail's root and welcome page, default site, locale, root
-#: collection, moderation workflow and groups): an «empty» database may hold these rows and nothing
-#: else; the import replaces them with the archive's.
-INSTALL_DEFAULTS = frozenset(
-    {
-        "auth.group",
-        "wagtailcore.page",
-        "home.homepage",
-        "wagtailcore.site",
-        "wagtailcore.locale",
-        "wagtailcore.collection",
-        "wagtailcore.groupcollectionpermission",
-        "wagtailcore.grouppagepermission",
-        "wagtailcore.groupsitepermission",
-        "wagtailcore.workflow",
-        "wagtailcore.workflowtask",
-        "wagtailcore.workflowpage",
-        "wagtailcore.workflowcontenttype",
-        "wagtailcore.task",
-        "wagtailcore.groupapprovaltask",
-        "worker.scheduledrun",
-    }
+#: Whatever is made through Sanad leaves a row in one of these (a user, an audit entry, a revision, a
+#: file, a record). A database with none of them, and no page beyond Wagtail's root and welcome page,
+#: holds only what ``migrate`` wrote by itself (Wagtail's default site, locale, collection, workflow and
+#: groups, and any table an app's data migration fills): the import replaces those rows with the bag's.
+CONTENT_MARKERS = (
+    "auth.user",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "integrity.auditseal",
+    "wagtaildocs.document",
+    "wagtailimages.image",
+    "records.record",
+    "procedures.controlledrevision",
 )
 #: Root and Wagtail's welcome page.
 INSTALL_DEFAULT_PAGES = 2

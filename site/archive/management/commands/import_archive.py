@@ -32,6 +32,11 @@ class Command(BaseCommand):
         except ImportRefused as exc:
             raise CommandError(str(exc)) from exc
         counts = result.counts
+        if result.replaced:
+            self.stdout.write(
+                f"ردیف‌هایی که migrate نوشته بود با ردیف‌های بسته جایگزین شد: {fa(sum(result.replaced.values()))} ردیف در "
+                f"{fa(len(result.replaced))} جدول."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"بایگانی بازگردانده شد: {fa(result.rows)} ردیف، {fa(result.files)} پرونده (چکیده‌ها درست)، "
