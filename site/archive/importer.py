@@ -23,7 +23,8 @@ import bagit
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, models, transaction
 
 from archive import layout, serializer
 from archive.progress import Progress, Silent
@@ -86,6 +87,9 @@ def open_bag(path: Path, *, processes: int = 1, progress: Progress | None = None
         raise ImportRefused(
             f"این بسته بایگانی سند با قالب «{layout.FORMAT}» نیست (قالب: «{manifest.get('format')}»)."
         )
+    missing = [key for key in ("migrations", "order", "counts", "files") if key not in manifest]
+    if missing:
+        raise ImportRefused(f"فهرست بایگانی ناقص است ({', '.join(missing)} در آن نیست). هیچ تغییری داده نشد.")
     return manifest
 
 
@@ -269,10 +273,15 @@ def import_archive(path: Path, *, progress: Progress | None = None, processes: i
                 raise ImportRefused(
                     "بازگردانی با بسته نمی‌خواند و برگردانده شد: " + "؛ ".join(problems[:8]) + "."
                 )
-    except BaseException:
+    except BaseException as exc:
         for storage, name in written:
             storage.delete(name)
         ContentType.objects.clear_cache()
+        if isinstance(exc, DatabaseError | DeserializationError):
+            # A row the database refused (a constraint, a guard): the bag does not fit this database.
+            raise ImportRefused(
+                f"بازگردانی انجام نشد و هیچ تغییری نماند؛ پایگاه داده ردیفی را نپذیرفت: {exc}"
+            ) from exc
         raise
     _clear_caches()
     # After the bag's own last link: the chain records where the imported history ends.

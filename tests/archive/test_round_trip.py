@@ -256,3 +256,20 @@ def test_a_bag_naming_a_file_outside_the_media_folder_is_refused(archive_world, 
     with pytest.raises(ImportRefused, match="پذیرفتنی نیست"):
         import_archive(bag)
     assert layout.summary_counts()["pages"] == 0
+
+
+def test_a_row_the_database_refuses_undoes_the_whole_import(archive_world, tmp_path):
+    bag = tmp_path / "bag"
+    export_archive(bag, with_pdfs=False)
+    holds = next((bag / "data" / "db").glob("*-records.hold.jsonl"))
+    row = json.loads(holds.read_text(encoding="utf-8"))
+    row["fields"]["record"] = 999999  # a hold on a record the bag does not hold
+    holds.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    import bagit
+
+    bagit.Bag(str(bag)).save(manifests=True)
+    emptied_database()
+
+    with pytest.raises(ImportRefused, match="نپذیرفت"):
+        import_archive(bag)
+    assert layout.summary_counts()["pages"] == 0 and layout.summary_counts()["holds"] == 0
