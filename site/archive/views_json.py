@@ -145,12 +145,8 @@ def write_records(target: Path) -> None:
     holds = list(Hold.objects.order_by("pk"))
 
     def holds_on(record) -> list[int]:
-        return [
-            h.pk
-            for h in holds
-            if (h.scope == "record" and h.record_id == record.pk)
-            or (h.scope == "series" and h.series_id == record.series_id)
-        ]
+        # On the record, its series or an evaluation cycle it belongs to (Hold.objects.covering).
+        return list(Hold.objects.covering(record).order_by("pk").values_list("pk", flat=True))
 
     def row(record) -> dict:
         series = record.series
