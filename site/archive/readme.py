@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jalali.calendar import format_jalali_datetime
 from jalali.digits import to_persian_digits
 
 PERSIAN = """\
@@ -59,7 +60,7 @@ def text(manifest: dict) -> str:
     files = sum(1 for f in manifest["files"] if not f.get("missing"))
     head = manifest.get("chain_head") or {}
     facts_fa = (
-        f"ساخته‌شده در {manifest['created_at']:%Y-%m-%d %H:%M} UTC؛ "
+        f"ساخته‌شده در {format_jalali_datetime(manifest['created_at'])} (به وقت تهران)؛ "
         f"{to_persian_digits(counts['pages'])} صفحه، {to_persian_digits(counts['revisions'])} نسخه، "
         f"{to_persian_digits(counts['documents'])} سند، {to_persian_digits(counts['images'])} تصویر، "
         f"{to_persian_digits(counts['records'])} سابقه، {to_persian_digits(counts['holds'])} توقیف، "
