@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test venv
+.PHONY: demo test venv export-archive import-archive
 
 venv: .venv/.installed
 
@@ -24,3 +24,14 @@ demo: venv
 test: venv
 	$(PY) -m ruff check .
 	search/opensearch-node/with-node.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# Whole-archive export and import as a BagIt bag (README, «Archive export and import»)
+BAG ?= var/archive-bag
+export-archive: venv
+	$(PY) manage.py export_archive $(BAG)
+	$(PY) -m bagit --validate $(BAG)
+
+import-archive: venv
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py import_archive $(BAG)
+	$(PY) manage.py verify_integrity

@@ -25,7 +25,9 @@ def cycle_shown_text(self) -> str:
     return "\n".join(lines)
 
 
-def reindex_cycle(sender, instance, **kwargs) -> None:
+def reindex_cycle(sender, instance, raw=False, **kwargs) -> None:
+    if raw:  # a fixture or archive load: the index is rebuilt after it (update_index)
+        return
     from wagtail.search import index
 
     from records.evaluation.models import EvaluationCyclePage

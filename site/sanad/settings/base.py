@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "custody",
     "integrity",
     "subscriptions",
+    "archive",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
