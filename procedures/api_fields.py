@@ -32,6 +32,16 @@ def revision_history(page, request) -> list[dict]:
     from procedures import rules
 
     base = page.url or ""
+    history = list(page.controlled_history)
+    numbers = sorted(r.number for r in history)
+
+    def changes_url(number: int) -> str | None:
+        """What this revision changed against the one before it, as JSON (issue 13 §4)."""
+        before = [n for n in numbers if n < number]
+        if not before or not base:
+            return None
+        return absolute(request, f"{base}revisions/compare/{before[-1]}/{number}/?format=json")
+
     return [
         {
             "number": revision.number,
@@ -49,8 +59,9 @@ def revision_history(page, request) -> list[dict]:
             "on_paper": revision.imported,
             "content_sha256": revision.content_sha256,
             "html_url": absolute(request, f"{base}revisions/{revision.number}/") if base else "",
+            "changes_url": changes_url(revision.number),
         }
-        for revision in page.controlled_history
+        for revision in history
     ]
 
 

@@ -6,6 +6,9 @@ Anyone who may read the document may compare any two of its registered revisions
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -33,7 +36,13 @@ def admin_compare_url(request, page, old, new) -> str:
     return reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, old.revision_id, new.revision_id])
 
 
+def _wants_json(request) -> bool:
+    return request.GET.get("format") == "json"
+
+
 def _refused(request, page, message: str, *, status: int = 400) -> TemplateResponse:
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
     context = {"page": page, "self": page, "history": list(page.controlled_history), "error": message}
     return TemplateResponse(request, "procedures/revision_compare.html", context, status=status)
 
@@ -82,6 +91,8 @@ def compare_page(page, request, old_number: int, new_number: int):
         return _refused(request, page, f"بازنگری {listed} در این سند نیست.", status=404)
     old, new = by_number[old_number], by_number[new_number]
     comparison = compare_revisions(old, new)
+    if _wants_json(request):
+        return _as_json(request, page, old, new, comparison, summary_lines(comparison))
     context = {
         "page": page,
         "self": page,
@@ -93,3 +104,33 @@ def compare_page(page, request, old_number: int, new_number: int):
         "admin_compare_url": admin_compare_url(request, page, old, new),
     }
     return TemplateResponse(request, "procedures/revision_compare.html", context)
+
+
+def _revision(controlled) -> dict:
+    from sanad.api_fields import dates
+
+    return {
+        "number": controlled.number,
+        "number_display": format_revision_number(controlled.number),
+        "code": controlled.code,
+        "status": controlled.status,
+        **dates("issue_date", controlled.issue_date),
+        **dates("revision_date", controlled.revision_date),
+    }
+
+
+def _as_json(request, page, old, new, comparison, summary: list[str]) -> JsonResponse:
+    """The same comparison for machines (``?format=json``): the summary lines and every change, marked
+    ``same`` / ``ins`` / ``del`` in text and ``added`` / ``removed`` / ``changed`` for rows."""
+    changes = asdict(comparison)
+    for side in ("old", "new"):  # the two revisions' whole content: the page and API v2 carry it already
+        changes.pop(side, None)
+    body = {
+        "document": {"id": page.pk, "title": page.title, "html_url": request.build_absolute_uri(page.url)},
+        "old": _revision(old),
+        "new": _revision(new),
+        "has_changes": comparison.has_changes,
+        "summary": summary,
+        **changes,
+    }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

@@ -197,3 +197,25 @@ def test_tables_say_how_many_rows_stand_unchanged(client, page):
     text = text_of(client.get(compare_url(page, 0, 1)).content.decode())
     assert "۱ ردیف دیگر این جدول تغییری نکرده است." in text  # §5: row ۱; §7: the first act
     assert "بدون تغییر (۱ ردیف)." in text  # §6
+
+
+def test_the_comparison_is_served_as_json_and_api_v2_links_each_revision_to_it(client, page):
+    detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+    urls = {r["number"]: r["changes_url"] for r in detail["revision_history"]}
+    assert urls[0] is None and urls[1].endswith(f"{compare_url(page, 0, 1)}?format=json")
+
+    response = client.get(urls[1])
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    body = response.json()
+    assert (body["old"]["number_display"], body["new"]["number_display"]) == ("۰۰", "۰۱")
+    assert body["new"]["issue_date_jalali"] and body["has_changes"] is True
+    assert any("افزوده" in line for line in body["summary"])
+    segments = [s for section in body["sections"] for p in section["paragraphs"] for s in p["segments"]]
+    assert {"op": "del", "text": "سالانه"} in segments and {"op": "ins", "text": "فصلی"} in segments
+    statuses = {row["status"] for table in body["tables"] for row in table["rows"]}
+    assert {"added", "removed"} <= statuses
+
+
+def test_a_bad_json_comparison_is_refused_in_persian_json(client, page):
+    response = client.get(compare_url(page, 0, 7) + "?format=json")
+    assert response.status_code == 404 and "در این سند نیست" in response.json()["error"]
