@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from custody.admin_views import delete_page
 from procedures import verify_views
 from procedures.admin_compare import compare_view
+from subscriptions import api as subscriptions_api
 
 from .api import api_router
 from .media import public_media
@@ -34,6 +35,7 @@ urlpatterns = [
     path("verify/", verify_views.verify_index, name="verify_index"),
     path("verify/<str:code>/", verify_views.verify_copy, name="verify_copy"),
     path("api/verify/<str:code>/", verify_views.verify_copy_api, name="verify_copy_api"),
+    path("api/subscriptions/", subscriptions_api.my_subscriptions, name="subscriptions_api"),
     path("", include("search.urls")),
     path("", include("smartfolders.urls")),  # collections' …/export.csv, …/export.xlsx
     path("subjects/", include("subjects.urls")),
