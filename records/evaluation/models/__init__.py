@@ -12,12 +12,12 @@ from records.evaluation.models.assessment import (
 from records.evaluation.models.cycle import (
     CycleCircular,
     CycleExtension,
-    CycleIndicator,
     CyclePhase,
     EvaluationCyclePage,
     EvaluationIndexPage,
 )
 from records.evaluation.models.indicators import ChecklistQuestion, Indicator
+from records.evaluation.models.issued import CycleIndicator
 from records.evaluation.models.notices import SentNotice
 from records.evaluation.models.results import FinalApproval, FinalResult
 

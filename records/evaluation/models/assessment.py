@@ -130,7 +130,7 @@ class Answer(OnePerIndicator):
 
     def check_write(self, today) -> None:
         check_self_assessment_open(self.submission_id, today)
-        from records.evaluation.models.cycle import CycleIndicator
+        from records.evaluation.models.issued import CycleIndicator
 
         indicator = CycleIndicator.objects.get(pk=self.indicator_id)
         agency_id = (
@@ -225,7 +225,7 @@ class Review(OnePerIndicator):
 
     def check_write(self, today) -> None:
         """Scored once the self-assessment has closed; after release only by answering an objection."""
-        from records.evaluation.models.cycle import CycleIndicator
+        from records.evaluation.models.issued import CycleIndicator
 
         submission = Submission.objects.select_related("cycle").get(pk=self.submission_id)
         stored = type(self)._base_manager.filter(pk=self.pk).first() if self.pk else None
