@@ -1,6 +1,7 @@
 """The admin's own dates (Wagtail's «human readable date» with its tooltip) are Jalali with Persian digits,
 and every admin tab is titled with the system's name, not Wagtail's (issue 14)."""
 
+import json
 import re
 
 import pytest
@@ -73,3 +74,23 @@ def test_listing_cells_show_codes_and_scores_in_persian_digits(admin_client):
     bank = admin_client.get("/admin/snippets/evaluation/indicator/").content.decode()
     assert "۱۲٫۵۰" in bank or "۱۲.۵۰" in bank
     assert "12.50" not in bank
+
+
+def test_the_help_menu_names_neither_wagtail_nor_its_version(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    shown = []
+
+    def collect(node):
+        if isinstance(node, dict):
+            shown.extend(str(node[k]) for k in ("label", "footer_text") if node.get(k))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(json.loads(props.group(1)))
+    labels = " | ".join(shown)
+    assert "راهنمای ویرایش صفحه‌ها (به انگلیسی)" in labels
+    assert "واگتیل" not in labels and "Wagtail" not in labels and "8.0" not in labels
