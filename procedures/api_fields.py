@@ -27,9 +27,23 @@ def sections(page, request) -> list[dict]:
     ]
 
 
+def revision_facts(revision) -> dict:
+    """A registered revision's number, code, status and dates, as the API and the JSON comparison give them."""
+    from procedures import rules
+
+    return {
+        "number": revision.number,
+        "number_display": rules.format_revision_number(revision.number),
+        "code": revision.code,
+        "status": revision.status,
+        "status_label": revision.get_status_display(),
+        **dates("issue_date", revision.issue_date),
+        **dates("revision_date", revision.revision_date),
+    }
+
+
 def revision_history(page, request) -> list[dict]:
     """Every registered revision, newest first, with the dates it was in force and its own address."""
-    from procedures import rules
 
     base = page.url or ""
     history = list(page.controlled_history)
@@ -44,13 +58,7 @@ def revision_history(page, request) -> list[dict]:
 
     return [
         {
-            "number": revision.number,
-            "number_display": rules.format_revision_number(revision.number),
-            "code": revision.code,
-            "status": revision.status,
-            "status_label": revision.get_status_display(),
-            **dates("issue_date", revision.issue_date),
-            **dates("revision_date", revision.revision_date),
+            **revision_facts(revision),
             **dates("approved_on", revision.approved_on),
             **dates("effective_from", revision.effective_from),
             **dates("effective_until", revision.effective_until),

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from jalali.digits import read_integer, to_persian_digits
+from procedures.api_fields import revision_facts
 from procedures.rules import format_revision_number
 
 # ``ControlledRevision.number`` is a small integer: larger numbers are simply not found.
@@ -106,19 +107,6 @@ def compare_page(page, request, old_number: int, new_number: int):
     return TemplateResponse(request, "procedures/revision_compare.html", context)
 
 
-def _revision(controlled) -> dict:
-    from sanad.api_fields import dates
-
-    return {
-        "number": controlled.number,
-        "number_display": format_revision_number(controlled.number),
-        "code": controlled.code,
-        "status": controlled.status,
-        **dates("issue_date", controlled.issue_date),
-        **dates("revision_date", controlled.revision_date),
-    }
-
-
 def _as_json(request, page, old, new, comparison, summary: list[str]) -> JsonResponse:
     """The same comparison for machines (``?format=json``): the summary lines and every change, marked
     ``same`` / ``ins`` / ``del`` in text and ``added`` / ``removed`` / ``changed`` for rows."""
@@ -127,8 +115,8 @@ def _as_json(request, page, old, new, comparison, summary: list[str]) -> JsonRes
         changes.pop(side, None)
     body = {
         "document": {"id": page.pk, "title": page.title, "html_url": request.build_absolute_uri(page.url)},
-        "old": _revision(old),
-        "new": _revision(new),
+        "old": revision_facts(old),
+        "new": revision_facts(new),
         "has_changes": comparison.has_changes,
         "summary": summary,
         **changes,
