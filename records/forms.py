@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from jalali.calendar import PERSIAN_MONTH_NAMES, jalali_today, to_jalali_parts
 from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
+from jalali.widgets import PersianNumberInput
 from records.choices import HoldKind, HoldScope, Method
 from records.models import Record, RetentionSeriesPage
 from subjects.widgets import SubjectTagWidget
@@ -133,7 +134,7 @@ def month_choices():
 
 
 class DueMonthForm(forms.Form):
-    year = forms.IntegerField(label="سال", min_value=1300, max_value=1500)
+    year = forms.IntegerField(label="سال", min_value=1300, max_value=1500, widget=PersianNumberInput)
     month = forms.TypedChoiceField(label="ماه", choices=month_choices, coerce=int)
 
     @classmethod

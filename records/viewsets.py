@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.models import display_name
 from jalali.calendar import PERSIAN_MONTH_NAMES, format_jalali, jalali_month_bounds
 from jalali.digits import read_integer
 from records import services
@@ -271,7 +272,7 @@ class HoldViewSet(ModelViewSet):
         Column("kind", label="نوع", accessor="get_kind_display"),
         Column("status", label="وضعیت", accessor="get_status_display"),
         Column("placed_at", label="زمان توقیف", accessor=_jalali("placed_at")),
-        Column("placed_by", label="توقیف‌کننده", accessor="placed_by"),
+        Column("placed_by", label="توقیف‌کننده", accessor=lambda hold: display_name(hold.placed_by)),
         Column("released_at", label="زمان رفع", accessor=_jalali("released_at")),
     ]
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -33,7 +33,12 @@ class AgencyMemberViewSet(SnippetViewSet):
     model = AgencyMember
     icon = "user"
     menu_label = "کاربران دستگاه‌ها"
-    list_display = ["user", "agency"]
+    # The person by name; the log-in name beside it as the code it is (issue 14).
+    list_display = [
+        "person_name",
+        Column("username", label="نام کاربری", accessor="user.username", classname="username"),
+        "agency",
+    ]
     search_fields = ["user__username", "agency__name"]
 
 

@@ -12,7 +12,9 @@ def vazirmatn_in_admin():
     """Load the local @font-face rules and make Vazirmatn the admin's sans-serif face."""
     return format_html(
         '<link rel="stylesheet" href="{}">'
-        '<style>:root, :host {{ --w-font-sans: "Vazirmatn", Tahoma, system-ui, sans-serif; }}</style>',
+        '<style>:root, :host {{ --w-font-sans: "Vazirmatn", Tahoma, system-ui, sans-serif; }}'
+        # Status pills and short codes («در توقیف», «س-ا-۰۱») read as one piece, never on two lines.
+        ".w-status, .listing td.nowrap {{ white-space: nowrap; }}</style>",
         static("css/fonts.css"),
     )
 

@@ -53,3 +53,8 @@ def jalali_picker_css() -> SafeString:
 @hooks.register("insert_global_admin_js")
 def jalali_picker_js() -> SafeString:
     return format_html('<script src="{}"></script>', static(PICKER_JS))
+
+
+@hooks.register("insert_global_admin_js")
+def persian_digits_js() -> SafeString:
+    return format_html('<script src="{}"></script>', static("jalali/persian-digits.js"))

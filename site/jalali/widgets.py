@@ -90,3 +90,15 @@ def jalali_widget(widget: Any, jalali_class: type[JalaliDateInput]) -> Any:
         }
         return jalali_class(attrs=kept)
     return widget
+
+
+class PersianNumberInput(forms.TextInput):
+    """A number shown in Persian digits («۱۴۰۵»). A browser's number input holds ASCII digits only, so this
+    is a text input with the numeric keyboard; Django's number fields read any digit script back."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "numeric", "dir": "ltr", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        shown = super().format_value(value)
+        return to_persian_digits(shown) if shown else shown

@@ -88,6 +88,10 @@ def wagtail_rows(request):
     if "live_server" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")
+    ensure_wagtail_rows()
+
+
+def ensure_wagtail_rows() -> None:
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
 

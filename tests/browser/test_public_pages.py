@@ -49,7 +49,9 @@ def test_home_procedure_statement_and_board_of_the_demo(demo, browser_page, shoo
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(page.base + "/procedures/performance-evaluation/")
-    expect(page.get_by_role("heading", name="روش اجرایی ارزیابی عملکرد دستگاه‌های اجرایی استان")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="روش اجرایی ارزیابی عملکرد دستگاه‌های اجرایی استان")
+    ).to_be_visible()
     main_text = page.locator("main").inner_text()
     # Other demo steps may take the procedure past revision 00; its code and issue date stay.
     assert re.search(r"م پ-م-۱-۰۴/۰[۰-۹]", main_text) and "تاریخ صدور ۱۳۹۵/۱۰/۰۵" in main_text

@@ -82,4 +82,10 @@ class AgencyMember(models.Model):
         verbose_name_plural = "کاربران دستگاه‌ها"
 
     def __str__(self) -> str:
-        return f"{self.user.get_username()} — {self.agency}"
+        return f"{self.person_name()} — {self.agency}"
+
+    def person_name(self) -> str:
+        """The member's full name (their log-in name only when none is recorded)."""
+        return self.user.get_full_name().strip() or self.user.get_username()
+
+    person_name.short_description = "کاربر"

@@ -400,6 +400,7 @@ class EvaluationCyclePage(Page):
         phases = []
         for phase in self.ordered_phases():
             start, end = self.window(phase.kind)
+            is_open = start <= today <= end
             phases.append(
                 {
                     "phase": phase,
@@ -407,7 +408,10 @@ class EvaluationCyclePage(Page):
                     "end": end,
                     "extended": end != phase.ends_on,
                     "source": PHASE_SOURCES.get(phase.kind, ""),
-                    "current": start <= today <= end,
+                    # Phases overlap (evidence is reviewed as it arrives): the cycle's stage is the first
+                    # open one; the others are open alongside it (issue 14: not five stages at once).
+                    "current": is_open and not any(p["open"] for p in phases),
+                    "open": is_open,
                 }
             )
         context.update(

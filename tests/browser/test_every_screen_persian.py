@@ -1,0 +1,113 @@
+"""Every screen of every demo role's admin menu, in Chromium, reads Persian to the last digit and date
+(issue 14): no Latin word outside codes and file names, no Latin digit outside inputs, machine fields
+and addresses, no Gregorian month; and no menu item leads to a refusal.
+
+The demo is loaded once for the module into the live server's database. The screen tests carry no
+database marker, so pytest-django runs them after every database test, and the module leaves the
+database as those tests found it (flushed, Wagtail's root rows back). Screenshots go to
+$SANAD_SCREENSHOTS/screens/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.browser.persian_screen import SCREEN_TEXT, screen_offences
+
+pytestmark = [pytest.mark.browser]
+
+# The demo's log-ins, one per role (README, «Demo log-ins»); perf_* repeat three of these roles.
+ROLES = ["admin", "officer", "confirmer", "approver", "agency", "evaluator", "records", "auditor"]
+SIDEBAR = "#wagtail-sidebar-props"
+REFUSALS = ("مجوز لازم برای دسترسی به این بخش را ندارید", "اجازه ندارید")
+
+
+@pytest.fixture(scope="module")
+def demo_site(request, django_db_setup, django_db_blocker):
+    """The live server's address, with the demo loaded in its database for this module's tests."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from tests.browser.conftest import ensure_wagtail_rows
+
+    live_server = request.getfixturevalue("live_server")
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        ensure_wagtail_rows()
+        call_command("load_demo", quiet_users=True)
+        cache.clear()
+        logins = frozenset(get_user_model().objects.values_list("username", flat=True))
+        yield live_server.url, logins
+        call_command("flush", interactive=False, verbosity=0)
+        ensure_wagtail_rows()
+        cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_screen_test_logs_in_as_every_role_of_the_demo():
+    """A new role gets its screens checked too. (Being a database test, this also has pytest-django set
+    the test database up when the module runs on its own.)"""
+    from accounts.roles import Role
+    from home.demo.loader import DEMO_USERS
+
+    covered = {user.role for user in DEMO_USERS if user.username in ROLES}
+    assert covered == set(Role)
+    assert any(user.superuser and user.username in ROLES for user in DEMO_USERS)
+
+
+def menu_urls(node, found: list[str]) -> list[str]:
+    """Every admin address in the sidebar's menu (submenus included), as Wagtail hands it to React."""
+    if isinstance(node, dict):
+        if isinstance(node.get("url"), str) and node["url"].startswith("/admin/"):
+            found.append(node["url"])
+        for value in node.values():
+            menu_urls(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            menu_urls(value, found)
+    return found
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(base + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill("sanad-demo")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_every_screen_of_the_roles_menu_reads_persian(demo_site, chromium, screenshot_dir, username):
+    base, logins = demo_site
+    context = chromium.new_context(locale="fa-IR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    folder = screenshot_dir / "screens"
+    folder.mkdir(exist_ok=True)
+    try:
+        log_in(page, base, username)
+        props = json.loads(page.locator(SIDEBAR).text_content())
+        screens = ["/admin/", *sorted(set(menu_urls(props, [])) - {"/admin/"})]
+        problems: dict[str, list[str]] = {}
+        for number, url in enumerate(screens):
+            response = page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(folder / f"{username}-{number:02d}.png"), full_page=True)
+            found = screen_offences(page.evaluate(SCREEN_TEXT), logins)
+            if response is None or response.status >= 400:
+                found.insert(0, f"پاسخ {response.status if response else '—'}")
+            body = page.locator("body").inner_text()
+            found += [f"رد دسترسی: «{words}»" for words in REFUSALS if words in body]
+            if found:
+                problems[url] = found
+        print(f"\n{username}: {len(screens)} screens, {len(problems)} with problems")
+        assert len(screens) >= 5, screens
+        assert not problems, "\n".join(
+            f"{url}:\n  " + "\n  ".join(found[:15]) for url, found in problems.items()
+        )
+    finally:
+        context.close()

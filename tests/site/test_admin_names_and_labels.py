@@ -1,0 +1,76 @@
+"""What the admin prints of people, apps and Wagtail's own defaults is Persian (issue 14): full names in
+place of log-in names, app names in place of codes, Jalali times in the workflow reports, Persian names
+for the root page, groups and workflow Wagtail's migrations create, and column labels made from fields."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Workflow
+
+from accounts.roles import Role
+from tests.factories import person, site_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("root", "root@example.com", "x", first_name="مدیر")
+    client.force_login(user)
+    return client
+
+
+def test_wagtails_default_root_groups_and_workflow_carry_persian_names():
+    assert Page.objects.get(depth=1).get_admin_display_title() == "ریشه"
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"ناظران", "ویرایشگران"} <= names and not {"Moderators", "Editors"} & names
+    assert Workflow.objects.filter(name="تأیید ناظران").exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+
+
+def test_the_aging_pages_report_names_the_publisher_not_their_log_in(admin_client):
+    home, procedures, _ = site_tree()
+    officer = person("officer_x", Role.QUALITY_OFFICER, "کارشناس")
+    officer.first_name, officer.last_name = "مریم", "احمدی"
+    officer.save()
+    procedures.save_revision(user=officer).publish(user=officer)
+    html = admin_client.get("/admin/reports/aging-pages/").content.decode()
+    assert "مریم احمدی" in html
+    assert not re.search(r">\s*officer_x\s*<", html)
+
+
+def test_the_page_types_report_names_apps_in_persian_not_by_code(admin_client):
+    site_tree()
+    html = admin_client.get("/admin/reports/page-types-usage/").content.decode()
+    assert "اسناد کنترل‌شده" in html
+    assert "procedures.procedurepage" not in html
+
+
+def test_the_sites_list_labels_its_columns_in_persian(admin_client):
+    site_tree()
+    html = admin_client.get("/admin/sites/").content.decode()
+    for label in ("درگاه", "نام سایت", "صفحه ریشه"):
+        assert label in html
+    assert not re.search(r">\s*(Port|Site name|Root page)\s*<", html)
+    assert "Sort by" not in html and "«Port»" not in html
+
+
+def test_the_workflow_reports_show_jalali_times(admin_client):
+    home, procedures, _ = site_tree()
+    # Wagtail's default workflow (its migrations' «Moderators approval», renamed) on a plain section page.
+    procedures.save_revision()
+    Workflow.objects.get(name="تأیید ناظران").start(procedures, get_user_model().objects.get(username="root"))
+    for url in ("/admin/reports/workflow/", "/admin/reports/workflow_tasks/"):
+        html = admin_client.get(url).content.decode()
+        cells = re.findall(r"<td>\s*([^<]*ساعت[^<]*|[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2}[^<]*)\s*</td>", html)
+        assert cells, url
+        assert not re.search(r"ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر", html), url
+
+
+def test_the_editor_titles_its_page_as_editing_not_a_sentence(admin_client):
+    home, procedures, _ = site_tree()
+    html = admin_client.get(f"/admin/pages/{procedures.pk}/edit/").content.decode()
+    assert "در حال ویرایش می باشد" not in html
+    assert "پیشخوان مدیریت" in admin_client.get("/admin/").content.decode()
