@@ -23,6 +23,8 @@ from jalali.calendar import format_jalali
 from jalali.digits import to_persian_digits
 from records.evaluation import rules
 from records.evaluation.choices import AGENCY_DEADLINES, NoticeKind, PhaseKind, Progress
+from records.evaluation.models import EvaluationCyclePage, FinalResult, SentNotice
+from records.evaluation.queries import progress, submission_for
 from sanad.links import absolute_url
 
 logger = logging.getLogger("sanad.evaluation")
@@ -62,8 +64,6 @@ def send_once(
 ) -> bool:
     """Send one notice to ``agency``'s contacts unless a notice with ``key`` went out before. True if sent
     (with ``dry_run``: True if it is due; nothing is sent or logged)."""
-    from records.evaluation.models import SentNotice
-
     if _suppressed.get():
         return False
     recipients = agency.notice_recipients()
@@ -166,8 +166,6 @@ def notify_initial_results(submission) -> int:
 
 
 def notify_final_results(cycle) -> int:
-    from records.evaluation.models import FinalResult
-
     sent = 0
     for result in FinalResult.objects.filter(cycle_id=cycle.pk).select_related("agency"):
         agency = result.agency
@@ -201,13 +199,11 @@ class NoticeReport:
 
 def _wants_deadline_reminder(cycle, agency, kind: str, today: dt.date) -> bool:
     """Self-assessment reminders go to agencies not yet complete; objection reminders to agencies told their results."""
-    from records.evaluation import services
-
-    submission = services.submission_for(cycle, agency, create=False)
+    submission = submission_for(cycle, agency, create=False)
     if kind == PhaseKind.SELF_ASSESSMENT:
         if submission is not None and submission.finalised_at:
             return False
-        return services.progress(cycle, agency, today) != Progress.COMPLETE
+        return progress(cycle, agency, today) != Progress.COMPLETE
     if kind == PhaseKind.OBJECTIONS:
         return bool(submission and submission.released_at and not submission.accepted_at)
     return True
@@ -215,8 +211,6 @@ def _wants_deadline_reminder(cycle, agency, kind: str, today: dt.date) -> bool:
 
 def send_due_notices(today: dt.date | None = None, *, dry_run: bool = False) -> NoticeReport:
     """What the daily cron runs: phase openings and deadline reminders for every live, non-final cycle."""
-    from records.evaluation.models import EvaluationCyclePage
-
     today = today or timezone.localdate()
     report = NoticeReport(today=today)
     for cycle in EvaluationCyclePage.objects.live().filter(pinned_revision__isnull=False).order_by("year"):

@@ -21,6 +21,7 @@ from records.evaluation.models import (
     Review,
     Submission,
 )
+from records.evaluation.queries import applicable_indicators
 
 
 @dataclass
@@ -132,8 +133,6 @@ class Scorecard:
 
 
 def build(cycle: EvaluationCyclePage, agency) -> Scorecard:
-    from records.evaluation.services import applicable_indicators
-
     submission = Submission.objects.filter(cycle_id=cycle.pk, agency_id=agency.pk).first()
     answers = {a.indicator_id: a for a in Answer.objects.filter(submission=submission)} if submission else {}
     reviews = {r.indicator_id: r for r in Review.objects.filter(submission=submission)} if submission else {}
