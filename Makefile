@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test venv export-archive import-archive
+.PHONY: demo test test-deps venv export-archive import-archive
 
 venv: .venv/.installed
 
@@ -24,6 +24,11 @@ demo: venv
 test: venv
 	$(PY) -m ruff check .
 	search/opensearch-node/with-node.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# The Debian packages the whole suite uses beyond Python (as root): Chromium, Poppler, zbar, Tesseract with
+# Persian, Pango, Node.js, Java 17 and Maven. Without them `make test` skips what needs them and says why.
+test-deps:
+	.ci/debian-packages
 
 # Whole-archive export and import as a BagIt bag (README, «Archive export and import»)
 BAG ?= var/archive-bag

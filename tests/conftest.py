@@ -11,8 +11,13 @@ def roles(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The guard triggers' break-it count (tests/db_guard_attempts.py), when any attempt ran."""
+    """What was skipped and why, in one line, so a skip is never silent (issue 15); and the guard
+    triggers' break-it count (tests/db_guard_attempts.py), when any attempt ran."""
     from tests.db_guard_attempts import TALLY
+
+    line = skipped_summary(terminalreporter.stats.get("skipped", []))
+    if line:
+        terminalreporter.write_line(line)
 
     if TALLY["attempts"]:
         terminalreporter.write_line(
@@ -38,3 +43,22 @@ def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         call_command("load_demo", quiet_users=True)
         yield
         transaction.set_rollback(True)
+
+
+def skip_reason(report) -> str:
+    """The reason a skipped test report gives («Skipped: » and the like taken off)."""
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    return reason.removeprefix("Skipped: ").strip()
+
+
+def skipped_summary(reports) -> str:
+    """«skipped 26: 12 × Chromium not found …; 5 × PostgreSQL's search backend», most frequent first."""
+    reasons: dict[str, int] = {}
+    for report in reports:
+        reason = skip_reason(report)
+        reasons[reason] = reasons.get(reason, 0) + 1
+    if not reasons:
+        return ""
+    parts = [f"{count} × {reason}" for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1])]
+    return f"skipped {sum(reasons.values())}: " + "; ".join(parts)

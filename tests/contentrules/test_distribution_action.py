@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pytest
 from django.core import mail
 
 from contentrules.choices import Action, Event, Status
@@ -10,17 +9,7 @@ from contentrules.models import Firing
 from tests.contentrules.conftest import import_paper
 from tests.factories import content_rule
 
-try:
-    from distribution.services import notify_distribution  # noqa: F401
 
-    HAVE_DISTRIBUTION = True
-except ImportError:
-    HAVE_DISTRIBUTION = False
-
-
-@pytest.mark.skipif(
-    not HAVE_DISTRIBUTION, reason="distribution.services.notify_distribution is not built yet"
-)
 def test_a_revision_in_force_notifies_the_documents_distribution_list(
     draft_procedure, people, django_capture_on_commit_callbacks
 ):
