@@ -97,7 +97,7 @@ def ensure_wagtail_rows() -> None:
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=_page_type()))
+        Page.add_root(instance=Page(title="ریشه", slug="root", content_type=_page_type()))
     if Collection.get_first_root_node() is None:
         Collection.add_root(instance=Collection(name="Root"))
 

@@ -31,7 +31,7 @@ def test_wagtails_default_root_groups_and_workflow_carry_persian_names():
 
 
 def test_the_aging_pages_report_names_the_publisher_not_their_log_in(admin_client):
-    home, procedures, _ = site_tree()
+    _home, procedures, _ = site_tree()
     officer = person("officer_x", Role.QUALITY_OFFICER, "کارشناس")
     officer.first_name, officer.last_name = "مریم", "احمدی"
     officer.save()
@@ -58,7 +58,7 @@ def test_the_sites_list_labels_its_columns_in_persian(admin_client):
 
 
 def test_the_workflow_reports_show_jalali_times(admin_client):
-    home, procedures, _ = site_tree()
+    _home, procedures, _ = site_tree()
     # Wagtail's default workflow (its migrations' «Moderators approval», renamed) on a plain section page.
     procedures.save_revision()
     Workflow.objects.get(name="تأیید ناظران").start(procedures, get_user_model().objects.get(username="root"))
@@ -70,7 +70,14 @@ def test_the_workflow_reports_show_jalali_times(admin_client):
 
 
 def test_the_editor_titles_its_page_as_editing_not_a_sentence(admin_client):
-    home, procedures, _ = site_tree()
+    _home, procedures, _ = site_tree()
     html = admin_client.get(f"/admin/pages/{procedures.pk}/edit/").content.decode()
     assert "در حال ویرایش می باشد" not in html
     assert "پیشخوان مدیریت" in admin_client.get("/admin/").content.decode()
+
+
+def test_the_log_in_page_names_the_system_and_labels_every_field_in_persian(client):
+    html = client.get("/admin/login/").content.decode()
+    assert "ورود به سند" in html and "وگتیل" not in html
+    assert re.search(r"<label[^>]*>\s*رمز عبور", html)
+    assert not re.search(r">\s*Password", html)

@@ -178,6 +178,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Wagtail
 WAGTAIL_SITE_NAME = "سند — سامانه مدیریت اسناد و سوابق"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The log-in form with its password label in Persian (accounts/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "zip", "csv", "odt", "ods", "txt", "png", "jpg"]
 # Every upload is judged by its bytes (records.uploads via sanad.uploads), not only by its name.
