@@ -10,6 +10,8 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from records.evaluation.evidence import register_cycle_links
         from records.evaluation.indexed_text import connect
 
         connect()
+        register_cycle_links()
