@@ -177,6 +177,7 @@ def draft_editor_ids(page) -> set[int]:
 
 
 def approved_signer(workflow_state: WorkflowState, role: SignOffRole) -> TaskState | None:
+    """The latest approved task state of ``role``'s step in this run of the workflow, if it was signed."""
     states = (
         TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
         .select_related("finished_by")
