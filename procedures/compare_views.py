@@ -122,3 +122,13 @@ def _as_json(request, page, old, new, comparison, summary: list[str]) -> JsonRes
         **changes,
     }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def serve_choice(request, page) -> TemplateResponse:
+    """The route ``revisions/compare/`` of ``ControlledPageRoutes``."""
+    return choose(page, request)
+
+
+def serve_compare(request, page, old: int, new: int):
+    """The route ``revisions/compare/<old>/<new>/`` of ``ControlledPageRoutes``."""
+    return compare_page(page, request, old, new)

@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import Revision, WorkflowState
 
 from accounts.models import display_name, position_of
 from procedures import rules, signals
@@ -24,6 +24,7 @@ from procedures.audit import record, record_refusal
 from procedures.citations import freeze_citations
 from procedures.fingerprints import signoffs_sha256
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
+from procedures.models.signoff import approved_signer, draft_editor_ids, in_unit_scope, published_history
 from procedures.rules import ControlRuleViolation, Rule, SignOffRole
 
 
@@ -31,127 +32,6 @@ def content_sha256(content: dict) -> str:
     """Fingerprint of a revision's content as approved (dates in it serialise as Django serialises them)."""
     encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder)
     return hashlib.sha256(encoded.encode()).hexdigest()
-
-
-def _signed_fields(page) -> tuple[str, ...]:
-    return type(getattr(page, "specific", page)).signed_content_fields()
-
-
-def revision_before(revision: Revision) -> Revision | None:
-    """The revision of the same page saved just before ``revision``."""
-    return (
-        Revision.objects.filter(
-            base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
-        )
-        .filter(
-            models.Q(created_at__lt=revision.created_at)
-            | models.Q(created_at=revision.created_at, pk__lt=revision.pk)
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-
-
-def revision_changed_content(revision: Revision, previous: Revision | None = None, fields=None) -> bool:
-    """Whether ``revision`` changed what the document says compared with the revision before it."""
-    previous = previous if previous is not None else revision_before(revision)
-    fields = fields or _signed_fields(revision.content_object)
-    return rules.content_changed(previous.content if previous else {}, revision.content, fields)
-
-
-def draft_editor_ids(page) -> set[int]:
-    """Everyone who changed the content of the current draft (since the last published revision).
-
-    A revision counts only when it changed content compared with the one before it
-    (``rules.content_changed``): a save without changes, autosave, or the save Wagtail makes before a
-    workflow action does not make a reviewer an editor.
-    """
-    revisions = Revision.objects.for_instance(page).order_by("created_at", "pk")
-    previous = None
-    if page.live_revision_id:
-        previous = Revision.objects.filter(pk=page.live_revision_id).first()
-        if previous is not None:
-            revisions = revisions.filter(created_at__gt=previous.created_at)
-    fields = _signed_fields(page)
-    editors: set[int] = set()
-    for revision in revisions:
-        counts = revision.user_id is not None and revision.user_id not in editors
-        if counts and (previous is None or revision_changed_content(revision, previous, fields)):
-            editors.add(revision.user_id)
-        previous = revision
-    return editors
-
-
-def _approved_signer(workflow_state: WorkflowState, role: SignOffRole) -> TaskState | None:
-    from procedures.workflow import SignOffTask
-
-    states = (
-        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
-        .select_related("finished_by")
-        .order_by("-finished_at", "-id")
-    )
-    for state in states:
-        task = state.task.specific
-        if isinstance(task, SignOffTask) and task.role == role:
-            return state
-    return None
-
-
-def _in_unit_scope(user, role: SignOffRole, page) -> bool:
-    """Whether ``user`` holds the signing role in a unit covering ``page`` (units.scope)."""
-    from accounts.roles import Role
-    from units.scope import may_act_in_scope
-
-    account_role = Role.CONFIRMER if role == SignOffRole.CONFIRMER else Role.APPROVER
-    return may_act_in_scope(user, account_role, getattr(page, "specific", page))
-
-
-def signer_refusal(
-    workflow_state: WorkflowState, role: SignOffRole, user, task=None
-) -> ControlRuleViolation | None:
-    """Why ``user`` may not sign as ``role`` in this run, or None when they may."""
-    if task is not None and not task._user_in_groups(user):
-        return ControlRuleViolation(Rule.SIGNER_ROLE, f"شما عضو گروه {role.label} این مرحله نیستید.")
-    try:
-        rules.check_signer_in_unit(
-            role=role, in_scope=_in_unit_scope(user, role, workflow_state.content_object)
-        )
-    except ControlRuleViolation as exc:
-        return exc
-    earlier: dict[SignOffRole, int | None] = {SignOffRole.PREPARER: workflow_state.requested_by_id}
-    if role == SignOffRole.APPROVER:
-        confirmed = _approved_signer(workflow_state, SignOffRole.CONFIRMER)
-        earlier[SignOffRole.CONFIRMER] = confirmed.finished_by_id if confirmed else None
-    page = workflow_state.content_object
-    try:
-        rules.check_signer_may_sign(
-            role=role,
-            signer_id=user.pk,
-            earlier_signer_ids=earlier,
-            draft_editor_ids=draft_editor_ids(page),
-        )
-    except ControlRuleViolation as exc:
-        return exc
-    return None
-
-
-def submission_refusal(page, change_reason: str | None = None) -> ControlRuleViolation | None:
-    """Why the draft may not be submitted for sign-off, or None: after revision 00 it needs its own change
-    reason (``rules.check_change_reason``), asked for when it is submitted, not after the first signature.
-    ``change_reason`` is the value being submitted; by default the latest draft's."""
-    page = getattr(page, "specific", page)
-    history = _published_history(page)
-    if change_reason is None:
-        change_reason = page.get_latest_revision_as_object().change_reason
-    try:
-        rules.check_change_reason(
-            rules.next_revision_number([r.number for r in history]),
-            change_reason or "",
-            [r.change_reason for r in history],
-        )
-    except ControlRuleViolation as exc:
-        return exc
-    return None
 
 
 @dataclass(frozen=True)
@@ -166,10 +46,6 @@ class Signer:
 
 def _signer_for(user, signed_on: dt.date) -> Signer:
     return Signer(name=display_name(user), position=position_of(user), signed_on=signed_on, user=user)
-
-
-def _published_history(page) -> list[ControlledRevision]:
-    return list(ControlledRevision.objects.filter(page_id=page.pk).order_by("number"))
 
 
 def _refuse(page, exc: ControlRuleViolation, user) -> None:
@@ -250,7 +126,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
     page = workflow_state.content_object.specific
     revision = page.get_latest_revision()
     today = timezone.localdate()
-    history = _published_history(page)
+    history = published_history(page)
     if history and history[-1].status == RevisionStatus.WITHDRAWN:
         _refuse(
             page,
@@ -258,8 +134,8 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
             approver,
         )
 
-    confirm_state = _approved_signer(workflow_state, SignOffRole.CONFIRMER)
-    approve_state = _approved_signer(workflow_state, SignOffRole.APPROVER)
+    confirm_state = approved_signer(workflow_state, SignOffRole.CONFIRMER)
+    approve_state = approved_signer(workflow_state, SignOffRole.APPROVER)
     if confirm_state is None or approve_state is None or workflow_state.requested_by is None:
         _refuse(
             page,
@@ -286,10 +162,10 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
             draft_editor_ids=editors,
         )
         rules.check_signer_in_unit(
-            role=SignOffRole.CONFIRMER, in_scope=_in_unit_scope(confirmer, SignOffRole.CONFIRMER, page)
+            role=SignOffRole.CONFIRMER, in_scope=in_unit_scope(confirmer, SignOffRole.CONFIRMER, page)
         )
         rules.check_signer_in_unit(
-            role=SignOffRole.APPROVER, in_scope=_in_unit_scope(approving, SignOffRole.APPROVER, page)
+            role=SignOffRole.APPROVER, in_scope=in_unit_scope(approving, SignOffRole.APPROVER, page)
         )
         number = rules.next_revision_number([r.number for r in history])
         draft = revision.as_object()
@@ -354,6 +230,11 @@ def activate_revision(controlled: ControlledRevision) -> None:
     signals.send_on_commit(signals.revision_in_force, controlled)
 
 
+def activate_when_live(sender, controlled: ControlledRevision, **kwargs) -> None:
+    """Receiver of ``signals.approved_revision_live`` (sent by ``ControlledDocumentPage.save``)."""
+    activate_revision(controlled)
+
+
 @dataclass(frozen=True)
 class PaperRevision:
     """A revision as printed on paper: its number, dates, reason and the three signatures as written."""
@@ -370,7 +251,7 @@ class PaperRevision:
 @transaction.atomic
 def import_legacy_revision(page, paper: PaperRevision, *, imported_by, note: str) -> ControlledRevision:
     """The one way a revision signed on paper before Sanad enters the register. Audited; never for new work."""
-    history = _published_history(page)
+    history = published_history(page)
     effective_on = paper.revision_date or paper.issue_date
     try:
         rules.check_legacy_import(
@@ -479,7 +360,7 @@ def decide_withdrawal(request: WithdrawalRequest, *, decided_by, approve: bool) 
     try:
         # Withdrawal is decided by an approver of the document's own unit, as its approval was.
         rules.check_signer_in_unit(
-            role=SignOffRole.APPROVER, in_scope=_in_unit_scope(decided_by, SignOffRole.APPROVER, page)
+            role=SignOffRole.APPROVER, in_scope=in_unit_scope(decided_by, SignOffRole.APPROVER, page)
         )
     except ControlRuleViolation as exc:
         _refuse(page, exc, decided_by)

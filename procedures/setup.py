@@ -5,8 +5,8 @@ from __future__ import annotations
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import Role, ensure_role_groups
+from procedures.models import SignOffTask
 from procedures.rules import SignOffRole
-from procedures.workflow import SignOffTask
 
 WORKFLOW_NAME = "امضای سند کنترل‌شده"
 

@@ -38,8 +38,8 @@ PUBLISH_REFUSED = (
 
 def action_refusal(page, user, task_state=None) -> ControlRuleViolation:
     """Why ``user`` was not offered «تایید» (or any sign-off action) on ``page`` now, in Persian."""
-    from procedures.services import signer_refusal
-    from procedures.workflow import SignOffTask
+    from procedures.models import SignOffTask
+    from procedures.models.signoff import signer_refusal
 
     page = getattr(page, "specific", page)
     if task_state is not None and task_state.status != TaskState.STATUS_IN_PROGRESS:
@@ -118,7 +118,7 @@ class ControlledEditView(EditView):
 
     def form_valid(self, form):
         if self.action_name in {"submit", "restart_workflow"}:
-            from procedures.services import submission_refusal
+            from procedures.models.signoff import submission_refusal
 
             refusal = submission_refusal(self.real_page_record, form.cleaned_data.get("change_reason") or "")
             if refusal is not None:
@@ -211,7 +211,7 @@ class SignOffReportView(WorkflowView):
         return []
 
     def get_queryset(self):
-        from procedures.workflow import SignOffTask
+        from procedures.models import SignOffTask
 
         awaiting = set()
         for task in SignOffTask.objects.filter(active=True):

@@ -17,7 +17,7 @@ FINAL_PHASES = "'destroyed', 'transferred'"
 def held(record_id: str, series_id: str) -> str:
     """A hold in force covers the record: on itself, on its series, or on a cycle it is evidence of.
 
-    The cycle links are those of ``records.evaluation.evidence._cycle_record_links`` (evidence files of
+    The cycle links are those of ``records.evaluation.evidence.register_cycle_links`` (evidence files of
     a submission's answers, files of an objection).
     """
     return (

@@ -11,7 +11,7 @@ from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
 from jalali.widgets import PersianNumberInput
 from records.choices import HoldKind, HoldScope, Method
-from records.models import Record, RetentionSeriesPage
+from records.models import Hold, Record, RetentionSeriesPage
 from subjects.widgets import SubjectTagWidget
 
 RECORD_FIELDS = [
@@ -91,12 +91,10 @@ class PlaceHoldForm(HoldForm):
     field_order = ["scope", "record", "series", "cycle", "kind", "reason", "reference"]
 
     def __init__(self, *args, **kwargs):
-        from records.evaluation.models import EvaluationCyclePage
-
         super().__init__(*args, **kwargs)
         self.fields["series"].queryset = RetentionSeriesPage.objects.order_by("code")
         self.fields["series"].label_from_instance = lambda s: f"{to_persian_digits(s.code)} — {s.title}"
-        self.fields["cycle"].queryset = EvaluationCyclePage.objects.order_by("-year")
+        self.fields["cycle"].queryset = Hold.cycle_model().objects.order_by("-year")
         self.fields["cycle"].label_from_instance = lambda c: f"{to_persian_digits(c.year)} — {c.title}"
 
     def clean(self):

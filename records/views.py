@@ -27,8 +27,7 @@ from jalali.calendar import format_jalali_datetime, jalali_month_bounds, month_n
 from jalali.digits import to_persian_digits
 from records import register_io, services
 from records.choices import BatchStatus, Disposal, HoldStatus, Phase
-from records.evaluation.evidence import linked_to_cycles_of_record_q
-from records.evaluation.models import EvaluationCyclePage
+from records.cycle_links import linked_to_cycles_of_record_q
 from records.forms import (
     DECISION_CHOICES,
     DueMonthForm,
@@ -284,7 +283,7 @@ def holds_queue(request):
             "can_decide": _is_second_person(user),
             "can_request": _is_keeper(user) or has_role(user, Role.APPROVER),
             "series_list": RetentionSeriesPage.objects.order_by("code"),
-            "cycle_list": EvaluationCyclePage.objects.order_by("-year"),
+            "cycle_list": Hold.cycle_model().objects.order_by("-year"),
         },
     )
 

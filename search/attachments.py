@@ -13,7 +13,7 @@ import hashlib
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from search import extraction
@@ -188,11 +188,3 @@ def reindex_owners(document) -> int:
     for page in pages:
         index.insert_or_update_object(page)
     return len(pages)
-
-
-def queue_extraction(obj) -> None:
-    """After the commit, extract the file's text in the worker (at once under the immediate backend)."""
-    from search.tasks import extract_attachment_task
-
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    transaction.on_commit(lambda: extract_attachment_task.enqueue(content_type.pk, str(obj.pk)), robust=True)

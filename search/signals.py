@@ -14,7 +14,7 @@ def on_file_saved(sender, instance, created=False, update_fields=None, **kwargs)
         return  # fixtures and archive imports bring their text with them
     if update_fields is not None and "file" not in update_fields:
         return
-    from search.attachments import queue_extraction
+    from search.tasks import queue_extraction
 
     queue_extraction(instance)
 

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import procedures.views
+import procedures.models.routes
 import simple_history.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'روش اجرایی',
                 'verbose_name_plural': 'روش\u200cهای اجرایی',
             },
-            bases=(procedures.views.ControlledPageRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(procedures.models.routes.ControlledPageRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ServiceStatementPage',
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'بیانیه سطح توافق خدمت',
                 'verbose_name_plural': 'بیانیه\u200cهای سطح توافق خدمت',
             },
-            bases=(procedures.views.ControlledPageRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(procedures.models.routes.ControlledPageRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ControlledRevision',

@@ -6,9 +6,9 @@ from procedures.models.copies import IssuedCopy
 from procedures.models.procedure import ProcedurePage
 from procedures.models.references import ExternalReferencePage, ReferenceRelation, ReferenceType, RelationKind
 from procedures.models.register import ControlledRevision, RevisionStatus, SignOff, WithdrawalRequest
+from procedures.models.signoff import SignOffTask
 from procedures.models.statement import ServiceStatementPage
 from procedures.models.subjects import TaggedProcedure, TaggedReference, TaggedStatement
-from procedures.workflow import SignOffTask
 
 __all__ = [
     "ControlledDocumentPage",

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from jalali.calendar import format_jalali
 from procedures import api_fields as api_content
-from procedures import rules
+from procedures import rules, signals
 from procedures.models.register import ControlledRevision, RevisionStatus
 from procedures.panels import ControlStatusPanel
 
@@ -158,9 +158,7 @@ class ControlledDocumentPage(Page):
         approved = self._enforce_control(kwargs.get("update_fields"))
         result = super().save(*args, **kwargs)
         if approved is not None and approved.status == RevisionStatus.APPROVED:
-            from procedures.services import activate_revision
-
-            activate_revision(approved)
+            signals.send_approved_revision_live(approved)  # procedures.services.activate_revision
         return result
 
     def _enforce_control(self, update_fields=None) -> ControlledRevision | None:

@@ -12,7 +12,7 @@ from wagtail.search import index
 from procedures import api_fields as api_content
 from procedures import blocks
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
-from procedures.views import ControlledPageRoutes
+from procedures.models.routes import ControlledPageRoutes
 from search.attachments import AttachmentTextMixin
 from subjects.widgets import tags_panel
 

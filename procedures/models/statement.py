@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from procedures import api_fields as api_content
 from procedures.models.controlled import ControlledDocumentPage, controlled_edit_handler
-from procedures.views import ControlledPageRoutes
+from procedures.models.routes import ControlledPageRoutes
 from subjects.widgets import tags_panel
 
 

@@ -64,7 +64,7 @@ def _indicator(item) -> dict:
 
 def indicators(cycle, request) -> list[dict]:
     """The indicators issued for this cycle, as issued (a snapshot of the bank)."""
-    from records.evaluation.models import CycleIndicator
+    from records.evaluation.models.issued import CycleIndicator
 
     found = CycleIndicator.objects.filter(cycle_id=cycle.pk).select_related("owner").order_by("code")
     return [
@@ -102,7 +102,7 @@ def cycle_fields() -> list[APIField]:
 
 def indicator_bank(index, request) -> list[dict]:
     """The active indicators of the bank, as its public page lists them."""
-    from records.evaluation.models import Indicator
+    from records.evaluation.models.indicators import Indicator
 
     found = (
         Indicator.objects.filter(active=True)

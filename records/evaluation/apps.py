@@ -10,6 +10,16 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from records.evaluation import views_public
+        from records.evaluation.evidence import register_cycle_links
+        from records.evaluation.forms import EvaluationCyclePageForm
         from records.evaluation.indexed_text import connect
+        from records.evaluation.models import EvaluationCyclePage, EvaluationIndexPage
 
         connect()
+        register_cycle_links()
+        # The pages' form and views import the models; the models do not import them (issue 15).
+        EvaluationCyclePage.base_form_class = EvaluationCyclePageForm
+        EvaluationIndexPage.route_views.register(
+            indicator_bank=views_public.indicator_bank, indicator_detail=views_public.indicator_detail
+        )

@@ -13,13 +13,12 @@ extension or the approval of final results moves that date.
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from jalali.calendar import jalali_year_of
 from jalali.digits import to_persian_digits
 from records import numbering
 from records.audit import record as records_audit
 from records.choices import FINAL_PHASES, Medium, Trigger
+from records.cycle_links import records_of_cycles_q, register_cycle_link
 from records.evaluation import rules
 from records.models import Record
 from records.services import CaptureReasons, capture_record, clip_reason
@@ -61,33 +60,13 @@ def capture(cycle, *, title: str, reference: str, name: str, data: bytes, by, to
     )
 
 
-def _cycle_record_links():
-    """Every model of the evaluation app that links a record to a cycle, with the path to the cycle.
-
-    One list, read by ``evidence_records`` and by the holds (a cycle hold covers exactly these records).
-    """
+def register_cycle_links() -> None:
+    """Tell records' core which evaluation models link a record to a cycle, with the path to the cycle
+    (``records.cycle_links``): a cycle hold covers exactly these records. Called at ``ready()``."""
     from records.evaluation.models import EvidenceFile, ObjectionFile
 
-    return (
-        (EvidenceFile, "answer__submission__cycle_id"),  # evidence of a submission's answers
-        (ObjectionFile, "objection__submission__cycle_id"),  # files of an objection
-    )
-
-
-def records_of_cycles_q(cycle_ids) -> Q:
-    """A filter on ``Record`` for every record linked to one of ``cycle_ids`` (a list or a subquery)."""
-    condition = Q(pk__in=[])
-    for model, path in _cycle_record_links():
-        condition |= Q(pk__in=model.objects.filter(**{f"{path}__in": cycle_ids}).values("record_id"))
-    return condition
-
-
-def linked_to_cycles_of_record_q(record_id, field: str = "cycle_id") -> Q:
-    """A filter on a model with a cycle ``field`` (a hold): its cycle is one the record is linked to."""
-    condition = Q(pk__in=[])
-    for model, path in _cycle_record_links():
-        condition |= Q(**{f"{field}__in": model.objects.filter(record_id=record_id).values(path)})
-    return condition
+    register_cycle_link(EvidenceFile, "answer__submission__cycle_id")  # evidence of a submission's answers
+    register_cycle_link(ObjectionFile, "objection__submission__cycle_id")  # files of an objection
 
 
 def evidence_records(cycle):

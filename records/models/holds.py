@@ -3,7 +3,7 @@
 A hold covers one record, a whole series or an evaluation cycle (issue 4: «a hold … on a record, a
 series or an evaluation cycle»); ``scope`` says which foreign key is set and a check constraint keeps
 them consistent. A cycle hold covers every record the evaluation app links to the cycle (see
-``records.evaluation.evidence.records_of_cycles_q``).
+``records.cycle_links``, which the evaluation app fills in).
 
 A hold is never deleted. Releasing it takes two people: one asks, with a reason; another approves.
 """
@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from jalali.digits import to_persian_digits
 from records.choices import HoldKind, HoldScope, HoldStatus
+from records.cycle_links import linked_to_cycles_of_record_q
 from records.rules import RecordsRuleViolation, Rule
 
 _HOLD_NEXT = {
@@ -41,8 +42,6 @@ class HoldQuerySet(models.QuerySet):
 
     def covering(self, record):
         """Holds on the record itself, on its series, or on an evaluation cycle the record belongs to."""
-        from records.evaluation.evidence import linked_to_cycles_of_record_q
-
         return self.filter(
             Q(record_id=record.pk) | Q(series_id=record.series_id) | linked_to_cycles_of_record_q(record.pk)
         )
@@ -175,6 +174,12 @@ class Hold(models.Model):
         raise RecordsRuleViolation(
             Rule.KEEP_HISTORY, "توقیف‌ها حذف نمی‌شوند؛ توقیف با تایید شخص دوم رفع می‌شود."
         )
+
+    @classmethod
+    def cycle_model(cls):
+        """The evaluation cycle's page model, read from the ``cycle`` foreign key (records' core does not
+        import evaluation)."""
+        return cls._meta.get_field("cycle").related_model
 
     @property
     def target(self):

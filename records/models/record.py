@@ -23,6 +23,7 @@ from taggit.managers import TaggableManager
 from jalali.calendar import format_jalali
 from records import rules
 from records.choices import FINAL_PHASES, Medium, Phase, Trigger
+from records.cycle_links import records_of_cycles_q
 from records.rules import RecordsRuleViolation, Rule
 
 # Recomputed from the series on every save; not the record's own metadata.
@@ -43,7 +44,6 @@ class RecordQuerySet(models.QuerySet):
         return self.exclude(phase=Phase.DRAFT)
 
     def on_hold(self):
-        from records.evaluation.evidence import records_of_cycles_q
         from records.models.holds import Hold
 
         held = Hold.objects.in_force()

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.roles import Role
+from accounts.role_names import Role
 from jalali.digits import to_persian_digits
 from records import rules
 from records.choices import Disposal, Medium, PeriodUnit, Trigger

@@ -12,21 +12,14 @@ not tied to a place (model permissions, admin access, audiences). ISO 9001 §5.3
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from accounts.role_names import Role
+from units.models import OrgUnit
 
-class Role(StrEnum):
-    QUALITY_OFFICER = "مسئول کیفیت (تهیه‌کننده)"
-    CONFIRMER = "تاییدکننده"
-    APPROVER = "تصویب‌کننده"
-    AGENCY_USER = "کاربر دستگاه اجرایی"
-    EVALUATOR = "ارزیاب"
-    RECORDS_MANAGER = "مدیر سوابق"
-    AUDITOR = "ممیز (فقط خواندنی)"
+__all__ = ["Role", "collection_permissions", "ensure_role_groups", "has_role", "model_permissions"]
 
 
 # Page permissions on the whole tree; controlled pages refuse "publish" for everyone regardless
@@ -140,8 +133,6 @@ def model_permissions(role: Role) -> list[Permission]:
 
 
 def _units_in_use() -> bool:
-    from units.models import OrgUnit
-
     return OrgUnit.objects.exists()
 
 

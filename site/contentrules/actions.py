@@ -1,5 +1,5 @@
 """What a rule does. Each action takes a firing, does its work or raises; the raise is what marks the
-firing failed and schedules the retry (``contentrules.services.perform``). Actions are safe to repeat:
+firing failed and schedules the retry (``contentrules.running.perform``). Actions are safe to repeat:
 a retry after a partial failure sends again, never loses."""
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from contentrules.running import perform
+
 
 @task()
 def run_firing_task(firing_id: int) -> str:
     """Run the action of firing ``firing_id``; the firing row records the outcome, never this task."""
-    from contentrules.services import perform
-
     return perform(firing_id)

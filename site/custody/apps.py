@@ -7,6 +7,15 @@ class CustodyConfig(AppConfig):
     verbose_name = "نگهداری آنچه منتشر شده است"
 
     def ready(self):
-        from custody import guards
+        from django.db.models.signals import pre_delete
 
-        guards.connect()
+        from custody.guards import refuse_deleting_cited
+        from procedures.models import ExternalReferencePage
+        from records.models import RetentionSeriesPage
+
+        # Wired here, not in custody.guards: the models' own delete() calls the guard, so the guard
+        # module does not import them.
+        for model in (ExternalReferencePage, RetentionSeriesPage):
+            pre_delete.connect(
+                refuse_deleting_cited, sender=model, dispatch_uid=f"custody-cited-{model.__name__}"
+            )

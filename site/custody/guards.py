@@ -6,8 +6,6 @@ Django's collector, which sends ``pre_delete`` for each row it is about to remov
 
 from __future__ import annotations
 
-from django.db.models.signals import pre_delete
-
 
 def refuse_deleting_cited(sender, instance, **kwargs):
     refuse_if_cited(instance)
@@ -26,13 +24,3 @@ def refuse_if_cited(instance) -> None:
         except rules.CustodyViolation as exc:
             record_refusal(instance, exc)
             raise
-
-
-def connect() -> None:
-    from procedures.models import ExternalReferencePage
-    from records.models import RetentionSeriesPage
-
-    for model in (ExternalReferencePage, RetentionSeriesPage):
-        pre_delete.connect(
-            refuse_deleting_cited, sender=model, dispatch_uid=f"custody-cited-{model.__name__}"
-        )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from jalali.calendar import format_jalali
@@ -150,3 +150,10 @@ def export_response(page: SavedSearchPage, request: HttpRequest, kind: str) -> H
     name, ascii_name = _file_names(page, kind)
     response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
     return response
+
+
+def serve_export(request: HttpRequest, page: SavedSearchPage, kind: str) -> HttpResponse:
+    """The collection as a file (its route ``export/<kind>/``)."""
+    if kind not in EXPORTERS:
+        raise Http404("قالب خروجی شناخته نیست")
+    return export_response(page, request, kind)

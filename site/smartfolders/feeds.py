@@ -54,3 +54,8 @@ class SavedSearchFeed(LatestDocumentsFeed):
         narrowed.params.sort = "newest"  # a feed reads newest first whatever the page's order
         outcome = run_search(narrowed.params, None)  # None: as an anonymous reader, public pages only
         return [hit.document for hit in outcome.hits if hit.document.page is not None]
+
+
+def serve_feed(request: HttpRequest, page: SavedSearchPage):
+    """The collection's Atom feed (its route ``feed/``)."""
+    return SavedSearchFeed(page)(request)

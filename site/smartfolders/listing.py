@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, QueryDict
+from django.template.response import TemplateResponse
 
 from search.params import SORTS
 from search.results import FacetValue, Outcome, run_search
@@ -82,6 +83,13 @@ def facet_groups(outcome: Outcome, narrowed: Narrowed, request: HttpRequest, bas
         if links:
             groups.append(FacetGroup(name, titles.get(name, name), links))
     return groups
+
+
+def serve_listing(request: HttpRequest, page: SavedSearchPage) -> TemplateResponse:
+    """The collection page itself (its route ``""``)."""
+    context = page.get_context(request)
+    context.update(listing_context(page, request))
+    return TemplateResponse(request, page.get_template(request), context)
 
 
 def listing_context(page: SavedSearchPage, request: HttpRequest) -> dict[str, Any]:

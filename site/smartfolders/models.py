@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,11 +19,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sanad.route_registry import RouteViews
 from search.params import MAX_PAGE_SIZE, SORTS
 from search.registry import STATUS_LABELS
 
 from .filters import field_errors, saved_query
-from .forms import SavedSearchPageForm
 
 DEFAULT_PER_PAGE = 20
 
@@ -96,7 +96,9 @@ class SavedSearchPage(RoutablePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    base_form_class = SavedSearchPageForm
+    # base_form_class: SavedSearchPageForm (smartfolders.forms), and the views of the routes below
+    # (smartfolders.listing, feeds, exports): set in SmartfoldersConfig.ready; they import this model.
+    route_views = RouteViews("SavedSearchPage")
     parent_page_types = ["home.HomePage", "home.SectionIndexPage"]
     subpage_types: list[str] = []
     template = "smartfolders/saved_search_page.html"
@@ -123,22 +125,12 @@ class SavedSearchPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request: HttpRequest) -> TemplateResponse:
-        from .listing import listing_context
-
-        context = self.get_context(request)
-        context.update(listing_context(self, request))
-        return TemplateResponse(request, self.get_template(request), context)
+        return self.route_views.serve("listing", request, self)
 
     @path("feed/")
     def feed(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import SavedSearchFeed
-
-        return SavedSearchFeed(self)(request)
+        return self.route_views.serve("feed", request, self)
 
     @path("export/<str:kind>/")
     def export(self, request: HttpRequest, kind: str) -> HttpResponse:
-        from .exports import EXPORTERS, export_response
-
-        if kind not in EXPORTERS:
-            raise Http404("قالب خروجی شناخته نیست")
-        return export_response(self, request, kind)
+        return self.route_views.serve("export", request, self, kind)

@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import models
 from wagtail.models import Collection, Page
 
+from accounts.role_names import Role
+
 
 class UnitKind(models.TextChoices):
     ORGANISATION = "organisation", "سازمان"
@@ -69,6 +71,4 @@ class UnitRole(models.Model):
         ]
 
     def __str__(self) -> str:
-        from accounts.roles import Role
-
         return f"{Role[self.role].value} — {self.unit.name} ({self.group.name})"

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 
-from accounts.roles import Role
+from accounts.role_names import Role
 
 #: The roles a unit holds through its own groups (ISO 9001 §5.3: responsibilities assigned per unit).
 UNIT_ROLES: tuple[Role, ...] = (Role.QUALITY_OFFICER, Role.CONFIRMER, Role.APPROVER)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from contentrules import actions
 from contentrules.choices import Action, Event, Status
 from contentrules.models import Firing
-from contentrules.services import max_attempts, retry_due
+from contentrules.running import max_attempts
+from contentrules.services import retry_due
 from tests.factories import content_rule
 
 

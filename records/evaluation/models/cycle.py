@@ -30,9 +30,9 @@ from jalali.calendar import format_jalali, jalali_year_of
 from records.evaluation import api_fields as api_content
 from records.evaluation import rules
 from records.evaluation.choices import PHASE_ORDER, PHASE_SOURCES, CircularRole, PhaseKind
-from records.evaluation.forms import EvaluationCyclePageForm
-from records.evaluation.indexed_text import cycle_shown_text
 from records.evaluation.models.guards import FrozenAfterFinal, cycle_is_final
+from records.evaluation.models.results import FinalApproval, FinalResult
+from sanad.route_registry import RouteViews
 
 FROZEN_ON_OPEN = ("year", "procedure", "opened_on")
 
@@ -57,6 +57,8 @@ class EvaluationIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     api_fields = api_content.index_fields()  # intro and the indicator bank
+    # The indicator bank's pages (records.evaluation.views_public), registered in EvaluationConfig.ready.
+    route_views = RouteViews("EvaluationIndexPage")
     parent_page_types = ["home.HomePage"]
     subpage_types = ["evaluation.EvaluationCyclePage"]
     template = "evaluation/evaluation_index_page.html"
@@ -80,15 +82,11 @@ class EvaluationIndexPage(RoutablePageMixin, Page):
 
     @path("indicators/")
     def indicator_bank(self, request):
-        from records.evaluation.views_public import indicator_bank
-
-        return indicator_bank(request, self)
+        return self.route_views.serve("indicator_bank", request, self)
 
     @path("indicators/<int:indicator_id>/")
     def indicator_detail(self, request, indicator_id: int):
-        from records.evaluation.views_public import indicator_detail
-
-        return indicator_detail(request, self, indicator_id)
+        return self.route_views.serve("indicator_detail", request, self, indicator_id)
 
 
 class EvaluationCyclePage(Page):
@@ -159,7 +157,6 @@ class EvaluationCyclePage(Page):
         FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
         FieldPanel("note"),
     ]
-    shown_text = cycle_shown_text  # on the class itself: search engines' mappings look for it here
     search_fields = Page.search_fields + [
         *(index.SearchField(name) for name in ("intro", "note", "shown_text")),
         index.FilterField("year"),
@@ -176,7 +173,7 @@ class EvaluationCyclePage(Page):
     parent_page_types = ["evaluation.EvaluationIndexPage"]
     subpage_types: list[str] = []
     template = "evaluation/evaluation_cycle_page.html"
-    base_form_class = EvaluationCyclePageForm
+    # base_form_class: EvaluationCyclePageForm (records.evaluation.forms), set in EvaluationConfig.ready
 
     class Meta:
         verbose_name = "دوره ارزیابی عملکرد"
@@ -184,6 +181,23 @@ class EvaluationCyclePage(Page):
 
     def __str__(self) -> str:
         return self.title
+
+    def shown_text(self) -> str:
+        """What the public page shows beyond its own fields, one of its search fields (issue 11 §1): the
+        timetable (phase names and where each comes from), the extensions granted to every agency (letter
+        and reason) and, once final, the ranked agencies with their tiers (re-indexed on their saves,
+        ``records.evaluation.indexed_text``)."""
+        if not self.pk:
+            return ""
+        lines = [
+            f"{phase.get_kind_display()} {PHASE_SOURCES.get(phase.kind, '')}" for phase in self.phases.all()
+        ]
+        extensions = CycleExtension.objects.filter(cycle_id=self.pk, agency__isnull=True)
+        lines += [f"{e.get_phase_display()} {e.letter_number} {e.reason}" for e in extensions]
+        if self.is_final:
+            results = FinalResult.objects.filter(cycle_id=self.pk).select_related("agency")
+            lines += [f"{r.agency.name} {r.tier}" for r in results]
+        return "\n".join(lines)
 
     # --- the gate every save passes ----------------------------------------------------------------
 
@@ -347,8 +361,6 @@ class EvaluationCyclePage(Page):
     def final_results_date(self) -> dt.date | None:
         """The trigger of the evidence series («پایان دوره ارزیابی»): the day final results were approved,
         or until then the (extended) end of the final-results phase."""
-        from records.evaluation.models.results import FinalApproval
-
         approved = FinalApproval.objects.filter(cycle_id=self.pk, status="approved").first()
         if approved is not None:
             return timezone.localdate(approved.decided_at)
@@ -393,8 +405,6 @@ class EvaluationCyclePage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from records.evaluation.models.results import FinalResult
-
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         phases = []

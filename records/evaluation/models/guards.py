@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from wagtail.models import Page
 
 from records.evaluation import rules
 from records.evaluation.choices import ApprovalStatus
@@ -101,7 +102,7 @@ class FrozenAfterFinal(models.Model):
         raise NotImplementedError
 
     def cycle_page_for_log(self):
-        from records.evaluation.models.cycle import EvaluationCyclePage
-
+        # The cycle page as its own class, reached through Wagtail's Page: the base of the cycle's models
+        # does not import the cycle's module (which imports this one).
         pk = self.cycle_pk()
-        return EvaluationCyclePage.objects.filter(pk=pk).first() if pk else None
+        return Page.objects.filter(pk=pk).specific().first() if pk else None

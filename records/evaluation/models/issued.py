@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import models
 
 from records.evaluation.choices import ChecklistQuestionKind, IndicatorKind, IndicatorLevel, MonitoringLevel
-from records.evaluation.models.cycle import EvaluationCyclePage
 from records.evaluation.models.guards import FrozenAfterFinal
 
 
@@ -15,7 +14,10 @@ class CycleIndicator(FrozenAfterFinal):
     """An indicator as issued for one cycle: a snapshot of the bank, so later edits change nothing here."""
 
     cycle = models.ForeignKey(
-        EvaluationCyclePage, on_delete=models.PROTECT, related_name="indicators", verbose_name="دوره"
+        "evaluation.EvaluationCyclePage",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name="دوره",
     )
     indicator = models.ForeignKey(
         "evaluation.Indicator", on_delete=models.PROTECT, related_name="issues", verbose_name="شاخص بانک"

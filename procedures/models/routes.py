@@ -1,5 +1,9 @@
 """Public routes of a controlled document: its revision history, each old revision, the comparison of any
-two (``procedures.compare_views``), and «in force on D»."""
+two, and «in force on D».
+
+Routes are part of the page class (Wagtail's ``RoutablePageMixin``), so they live with the models; the
+comparison's views (``procedures.compare_views``) are registered in ``ProceduresConfig.ready``.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,13 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import path
 
 from jalali.calendar import JalaliDateError, parse_jalali
+from sanad.route_registry import RouteViews
 
 
 class ControlledPageRoutes:
     """Mixed into controlled page classes together with ``RoutablePageMixin``."""
+
+    route_views = RouteViews("ControlledPageRoutes")
 
     @path("")
     def current(self, request):
@@ -30,15 +37,11 @@ class ControlledPageRoutes:
 
     @path("revisions/compare/")
     def revision_compare_choice(self, request):
-        from procedures.compare_views import choose
-
-        return choose(self, request)
+        return self.route_views.serve("compare_choice", request, self)
 
     @path("revisions/compare/<int:old>/<int:new>/")
     def revision_compare(self, request, old: int, new: int):
-        from procedures.compare_views import compare_page
-
-        return compare_page(self, request, old, new)
+        return self.route_views.serve("compare", request, self, old, new)
 
     @path("revisions/<int:number>/")
     def revision_detail(self, request, number: int):
