@@ -17,11 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TREES = ("procedures", "records", "search", "site")
 LEFT_OUT = ("migrations", "tests", "opensearch-node", "demo_data")
 
-# TEMPORARY, while helper "splits" splits records/evaluation/services.py and notices.py (issue 15):
-# the one circle that may remain is between the modules below. Delete this set once that work is merged;
-# test_the_temporary_allowance_is_still_needed says when.
-TEMPORARILY_ALLOWED_CIRCLE = frozenset({"records.evaluation.notices", "records.evaluation.services"})
-
 LAYERS_ABOVE = {"services", "views", "forms", "notices"}
 
 
@@ -159,15 +154,8 @@ def test_circles_are_found_with_their_edges():
 
 
 def test_no_import_circle_among_the_four_trees(graph):
-    found = [c for c in circles(graph) if not set(c) <= TEMPORARILY_ALLOWED_CIRCLE]
+    found = circles(graph)
     assert not found, "Import circles:\n" + "\n".join(describe(c, graph) for c in found)
-
-
-def test_the_temporary_allowance_is_still_needed(graph):
-    assert any(set(c) <= TEMPORARILY_ALLOWED_CIRCLE for c in circles(graph)), (
-        "The circle between records.evaluation.notices and services is gone: "
-        "delete TEMPORARILY_ALLOWED_CIRCLE from this test."
-    )
 
 
 def test_models_and_rules_import_no_services_views_forms_or_notices(graph):
