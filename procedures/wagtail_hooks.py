@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.roles import Role, has_role
 from jalali.calendar import format_jalali
+from jalali.inspect import JalaliInspectView
 from procedures import admin_views, screen_access
 from procedures.audit import LOG_ACTIONS
 from procedures.models import (
@@ -68,6 +69,26 @@ class ControlledRevisionViewSet(ModelViewSet):
     list_filter = ["status", "imported"]
     search_fields = ["title", "code", "change_reason"]
     inspect_view_enabled = True
+    inspect_view_class = JalaliInspectView
+    # What a reader of the register needs; not the row's id or Wagtail's revision row.
+    inspect_view_fields = [
+        "title",
+        "code",
+        "number",
+        "status",
+        "issue_date",
+        "revision_date",
+        "approved_on",
+        "effective_from",
+        "effective_until",
+        "change_reason",
+        "withdrawn_on",
+        "withdrawal_reason",
+        "imported",
+        "import_note",
+        "content_sha256",
+        "created_at",
+    ]
     form_fields = []
 
 

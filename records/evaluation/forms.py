@@ -5,10 +5,13 @@ The forms only shape input; every rule is checked again by ``records.evaluation.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
 from records.evaluation import rules
 from records.evaluation.choices import ObjectionStatus, PhaseKind
@@ -23,6 +26,12 @@ class ScoreField(forms.CharField):
         kwargs.setdefault("max_length", 12)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr", "size": 8}))
         super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        """A stored score shown back as a person writes it: «۱۵», «۱۲٫۵» (issue 14), not «15.00»."""
+        if isinstance(value, Decimal):
+            return to_persian_digits(format(value.normalize(), "f")).replace(".", "٫")
+        return value
 
     def clean(self, value):
         value = super().clean(value)

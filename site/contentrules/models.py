@@ -12,7 +12,6 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 
 from contentrules.choices import GROUP_ACTIONS, Action, DeadlineSource, Event, Status
-from jalali.calendar import format_jalali, format_jalali_datetime
 from records.evaluation.choices import PhaseKind
 
 DAYS_MESSAGE = "تعداد روز باید از ۱ تا ۳۶۵ باشد."
@@ -210,18 +209,6 @@ class Firing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_title} — {self.object_title}"
-
-    @property
-    def happened_at_jalali(self) -> str:
-        return format_jalali_datetime(self.happened_at)
-
-    @property
-    def next_attempt_at_jalali(self) -> str:
-        return format_jalali_datetime(self.next_attempt_at) if self.next_attempt_at else ""
-
-    @property
-    def due_on_jalali(self) -> str:
-        return format_jalali(self.due_on) if self.due_on else ""
 
 
 class DigestEntry(models.Model):

@@ -23,6 +23,7 @@ from contentrules.services import LOG_ACTIONS
 from jalali.calendar import format_jalali, format_jalali_datetime
 from jalali.digits import to_persian_digits
 from jalali.forms import JalaliDateField
+from jalali.inspect import JalaliInspectView
 
 
 def may_read(user) -> bool:
@@ -123,17 +124,18 @@ class FiringViewSet(ModelViewSet):
     filterset_class = FiringFilterSet
     search_fields = ["rule_title", "object_title", "subject", "last_error"]
     inspect_view_enabled = True
+    inspect_view_class = JalaliInspectView
     inspect_view_fields = [
         "rule_title",
         "event",
         "action",
         "group",
         "object_title",
-        "happened_at_jalali",
-        "due_on_jalali",
+        "happened_at",
+        "due_on",
         "status",
         "attempts",
-        "next_attempt_at_jalali",
+        "next_attempt_at",
         "last_error",
         "result",
         "subject",

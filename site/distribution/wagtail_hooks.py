@@ -17,6 +17,7 @@ from distribution.models import DistributionList
 from distribution.permissions import DistributionListPolicy, may_read_registers
 from distribution.services import LOG_ACTIONS
 from jalali.digits import to_persian_digits
+from jalali.inspect import JalaliInspectView
 from procedures.models import ControlledDocumentPage
 
 register_permission_policy(DistributionList, DistributionListPolicy(DistributionList))
@@ -31,6 +32,7 @@ class DistributionListViewSet(ModelViewSet):
     add_view_class = admin_views.DistributionListCreateView
     edit_view_class = admin_views.DistributionListEditView
     inspect_view_enabled = True
+    inspect_view_class = JalaliInspectView
     list_display = [
         Column("page", label="سند", accessor=lambda d: d.page.title),
         Column(

@@ -6,6 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from jalali.inspect import JalaliInspectView
+
 from .models import FeedbackSubmission
 
 
@@ -35,6 +37,7 @@ class FeedbackSubmissionViewSet(ModelViewSet):
     list_filter = ["kind", "status"]
     search_fields = ["tracking_number"]
     inspect_view_enabled = True
+    inspect_view_class = JalaliInspectView
     inspect_view_fields = [
         "tracking_number",
         "kind",

@@ -20,7 +20,7 @@ class SubjectTagWidget(AdminTagWidget):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"]["data-w-tag-url-value"] = reverse("subjects_admin_autocomplete")
         context["widget"]["help_text"] = (
-            "موضوع‌ها را با ویرگول یا Enter جدا کنید؛ «ي/ی»، «ك/ک»، نیم‌فاصله و رقم‌ها یکسان شمرده می‌شوند."
+            "موضوع‌ها را با ویرگول یا کلید «اینتر» جدا کنید؛ «ي/ی»، «ك/ک»، نیم‌فاصله و رقم‌ها یکسان شمرده می‌شوند."
         )
         return context
 

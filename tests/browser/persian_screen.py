@@ -59,7 +59,7 @@ _LATIN_DIGITS = re.compile(r"[0-9]+")
 GREGORIAN_MONTHS = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-    r"|ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|ژوییه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
+    r"|(?<!\w)(?:ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|ژوییه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر)(?!\w)"
 )
 
 

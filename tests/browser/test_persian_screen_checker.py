@@ -13,6 +13,8 @@ def test_latin_digits_words_and_gregorian_months_are_each_named():
 
 def test_persian_text_with_persian_digits_passes():
     assert offences("صفحه ۱ از ۳؛ بازنگری م پ-م-۱-۰۴/۰۲ در ۱۴۰۵/۰۹/۱۲ ساعت ۱۴:۳۰") == []
+    # «اوت» (August) inside «متفاوت» is no month
+    assert offences("نسخه‌ای متفاوت از بازنگری پیشین") == []
 
 
 def test_codes_file_names_addresses_hashes_and_log_ins_pass():

@@ -6,23 +6,12 @@ import re
 import pytest
 
 from accounts.roles import Role
+from tests.admin_menu import menu_urls
 from tests.factories import person, site_tree
 
 pytestmark = pytest.mark.django_db
 
 SIDEBAR = re.compile(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', re.S)
-
-
-def menu_urls(node, found: list[str]) -> list[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("url"), str) and node["url"].startswith("/admin/"):
-            found.append(node["url"])
-        for value in node.values():
-            menu_urls(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            menu_urls(value, found)
-    return found
 
 
 @pytest.mark.parametrize("role", [*Role, None], ids=lambda r: r.name if r else "no_role")

@@ -81,3 +81,11 @@ def test_the_log_in_page_names_the_system_and_labels_every_field_in_persian(clie
     assert "ورود به سند" in html and "وگتیل" not in html
     assert re.search(r"<label[^>]*>\s*رمز عبور", html)
     assert not re.search(r">\s*Password", html)
+
+
+def test_permissions_are_named_in_persian_after_migrate():
+    from django.contrib.auth.models import Permission
+
+    assert not Permission.objects.filter(name__startswith="Can ").exists()
+    assert Permission.objects.get(codename="add_user").name == "افزودن کاربر"
+    assert Permission.objects.get(codename="access_admin").name == "دسترسی به پیشخوان مدیریت"
