@@ -79,3 +79,16 @@ def test_requests_of_a_superseded_revision_are_no_longer_overdue(in_force, draft
     in_force.refresh_from_db()
     assert in_force.status == RevisionStatus.SUPERSEDED
     assert list(queries.overdue_requests(today=timezone.localdate())) == []
+
+
+def test_the_register_links_a_document_to_its_editor_only_for_those_who_may_edit_it(
+    in_force, draft, people, client
+):
+    """An auditor reads the register but may not edit the page: the title is not a link to «no permission»."""
+    _backdate(AcknowledgementRequest.objects.get(recipient=people["agency_user"]), 40)
+    edit_link = f'href="/admin/pages/{draft.pk}/edit/"'
+    client.force_login(people["auditor"])
+    html = client.get(reverse("distribution_overdue")).content.decode()
+    assert draft.title in html and edit_link not in html
+    client.force_login(people["preparer"])
+    assert edit_link in client.get(reverse("distribution_overdue")).content.decode()
