@@ -46,7 +46,8 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             # Containers and CI run as root, where Chromium's sandbox cannot start.
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--font-render-hinting=none"],
+            # --lang: the browser's own words (a file input's «Choose File») as a Persian reader's browser says them.
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--font-render-hinting=none", "--lang=fa"],
         )
         yield browser
         browser.close()
@@ -99,7 +100,7 @@ def ensure_wagtail_rows() -> None:
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="ریشه", slug="root", content_type=_page_type()))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(instance=Collection(name="Root"))
+        Collection.add_root(instance=Collection(name="ریشه"))
 
 
 def _page_type():

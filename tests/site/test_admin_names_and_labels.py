@@ -7,7 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Workflow
+from wagtail.models import Collection, Page, Workflow
 
 from accounts.roles import Role
 from tests.factories import person, site_tree
@@ -24,6 +24,7 @@ def admin_client(client):
 
 def test_wagtails_default_root_groups_and_workflow_carry_persian_names():
     assert Page.objects.get(depth=1).get_admin_display_title() == "ریشه"
+    assert Collection.objects.get(depth=1).name == "ریشه"
     names = set(Group.objects.values_list("name", flat=True))
     assert {"ناظران", "ویرایشگران"} <= names and not {"Moderators", "Editors"} & names
     assert Workflow.objects.filter(name="تأیید ناظران").exists()

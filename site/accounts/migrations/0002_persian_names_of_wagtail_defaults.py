@@ -1,4 +1,4 @@
-"""Wagtail's migrations create a root page «Root», groups «Moderators» and «Editors» and a workflow
+"""Wagtail's migrations create a root page and a root collection «Root», groups «Moderators» and «Editors» and a workflow
 «Moderators approval» with its task. Their names show in the admin (page explorer, groups, workflows,
 reports), so they are given in Persian here (issue 14). Only rows still carrying Wagtail's English name
 change; a name someone has already changed is left alone."""
@@ -10,6 +10,7 @@ NAMES = {
     ("wagtailcore", "Workflow", "name"): {"Moderators approval": "تأیید ناظران"},
     ("wagtailcore", "Task", "name"): {"Moderators approval": "تأیید ناظران"},
     ("wagtailcore", "Page", "title"): {"Root": "ریشه"},
+    ("wagtailcore", "Collection", "name"): {"Root": "ریشه"},
 }
 
 
@@ -21,6 +22,8 @@ def persian_names(apps, schema_editor):
             if model_name == "Page":
                 # The root; the explorer shows its draft title.
                 rows.filter(depth=1).update(title=persian, draft_title=persian)
+            elif model_name == "Collection":
+                rows.filter(depth=1).update(name=persian)
             else:
                 rows.update(**{field: persian})
 
