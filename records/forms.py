@@ -12,19 +12,8 @@ from jalali.forms import JalaliDateField
 from jalali.widgets import PersianNumberInput
 from records.choices import HoldKind, HoldScope, Method
 from records.models import Hold, Record, RetentionSeriesPage
+from records.models.record import EDITABLE_FIELDS
 from subjects.widgets import SubjectTagWidget
-
-RECORD_FIELDS = [
-    "series",
-    "title",
-    "reference_number",
-    "record_date",
-    "end_date",
-    "medium",
-    "physical_location",
-    "trigger_date",
-    "notes",
-]
 
 
 class RecordForm(WagtailAdminModelForm):
@@ -43,7 +32,7 @@ class RecordForm(WagtailAdminModelForm):
 
     class Meta:
         model = Record
-        fields = RECORD_FIELDS
+        fields = list(EDITABLE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

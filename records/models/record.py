@@ -80,6 +80,20 @@ class RecordQuerySet(models.QuerySet):
         return count, {self.model._meta.label: count}
 
 
+# What a person may set or correct on a record (the form's fields; corrections go through the service).
+EDITABLE_FIELDS = (
+    "series",
+    "title",
+    "reference_number",
+    "record_date",
+    "end_date",
+    "medium",
+    "physical_location",
+    "trigger_date",
+    "notes",
+)
+
+
 class Record(models.Model):
     series = models.ForeignKey(
         "records.RetentionSeriesPage",

@@ -22,6 +22,7 @@ from records import rules, uploads
 from records.audit import record as audit
 from records.choices import Phase
 from records.models import Record, RecordFile, RetentionSeriesPage
+from records.models.record import EDITABLE_FIELDS
 from records.rules import RecordsRuleViolation, Rule
 from records.services.collection import records_collection
 from records.services.gates import RECORD_KEEPERS, refuse, require_role
@@ -189,17 +190,7 @@ def correct_record(record: Record, *, by, reason: str, **changes) -> Record:
     """A metadata correction: a new history version with who, when and why."""
     require_role(by, RECORD_KEEPERS, "اصلاح مشخصات سابقه", record)
     record = Record.objects.select_for_update().get(pk=record.pk)
-    editable = {
-        "title",
-        "reference_number",
-        "record_date",
-        "end_date",
-        "medium",
-        "physical_location",
-        "trigger_date",
-        "notes",
-        "series",
-    }
+    editable = set(EDITABLE_FIELDS)
     unknown = set(changes) - editable
     if unknown:
         refuse(

@@ -144,7 +144,8 @@ def test_the_page_view_of_the_bag_holds_every_revision_with_its_register_row(arc
         )
     }
     listed = documents[archive_world["document"].pk]
-    assert listed["collection"] == ["Root"] and (bag / "data" / listed["file"]).is_file()
+    assert listed["collection"] == [archive_world["document"].collection.name]
+    assert (bag / "data" / listed["file"]).is_file()
 
 
 def test_a_bag_with_one_changed_byte_is_refused_and_nothing_changes(archive_world, tmp_path):
