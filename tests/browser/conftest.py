@@ -46,8 +46,7 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             # Containers and CI run as root, where Chromium's sandbox cannot start.
-            # --lang: the browser's own words (a file input's «Choose File») as a Persian reader's browser says them.
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--font-render-hinting=none", "--lang=fa"],
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--font-render-hinting=none"],
         )
         yield browser
         browser.close()
