@@ -30,9 +30,11 @@ def rename_permissions(app_config=None, using="default", apps=None, **kwargs) ->
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
     changed = []
     with translation.override("fa"):
-        for permission in (
-            Permission.objects.using(using).select_related("content_type").filter(name__startswith="Can ")
-        ):
+        found = Permission.objects.using(using).select_related("content_type").filter(name__startswith="Can ")
+        if app_config is not None:
+            # Only the app just migrated: each app's signal renames its own (not every app's, ~40 times over).
+            found = found.filter(content_type__app_label=app_config.label)
+        for permission in found:
             other = OTHERS.get((permission.content_type.app_label, permission.codename))
             if other:
                 permission.name = other
