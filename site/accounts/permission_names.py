@@ -4,6 +4,7 @@ ones are renamed «افزودن کاربر», «ویرایش قاعده محتو
 
 from __future__ import annotations
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Permission
 from django.utils import translation
@@ -26,8 +27,9 @@ def rename_permissions(app_config=None, using="default", apps=None, **kwargs) ->
 
     Sanad's apps come before django.contrib.auth in INSTALLED_APPS, so this receiver runs before auth's
     own for each app: it has auth make the app's permissions first (that step does nothing twice)."""
-    if app_config is not None and apps is not None:
-        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    if app_config is not None:
+        # A flush sends the signal without `apps`; the permissions must still exist before renaming.
+        create_permissions(app_config, verbosity=0, using=using, apps=apps or global_apps)
     changed = []
     with translation.override("fa"):
         found = Permission.objects.using(using).select_related("content_type").filter(name__startswith="Can ")

@@ -90,3 +90,17 @@ def test_permissions_are_named_in_persian_after_migrate():
     assert not Permission.objects.filter(name__startswith="Can ").exists()
     assert Permission.objects.get(codename="add_user").name == "افزودن کاربر"
     assert Permission.objects.get(codename="access_admin").name == "دسترسی به پیشخوان مدیریت"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_permissions_are_named_in_persian_after_a_flush_too():
+    """A flush (every transactional test, the screen test's reset) sends post_migrate without `apps`:
+    the permissions are made again and must come back Persian, the last app's included."""
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+    assert Permission.objects.exists()
+    assert list(Permission.objects.filter(name__startswith="Can ").values_list("codename", flat=True)) == []
+    assert Permission.objects.get(codename="change_group").name == "ویرایش گروه"
