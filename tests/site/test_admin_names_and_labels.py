@@ -42,6 +42,31 @@ def test_the_aging_pages_report_names_the_publisher_not_their_log_in(admin_clien
     assert not re.search(r">\s*officer_x\s*<", html)
 
 
+def test_the_aging_pages_report_asks_once_per_person_not_once_per_row(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import SectionIndexPage
+
+    _home, procedures, _ = site_tree()
+    officer = person("officer_y", Role.QUALITY_OFFICER, "کارشناس", first_name="رضا", last_name="کریمی")
+
+    def user_lookups() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            html = admin_client.get("/admin/reports/aging-pages/").content.decode()
+        assert html.count("رضا کریمی") == SectionIndexPage.objects.filter(owner=officer).count()
+        return sum('FROM "auth_user"' in q["sql"] for q in queries.captured_queries)
+
+    for number in range(2):
+        page = procedures.add_child(instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer))
+        page.save_revision(user=officer).publish(user=officer)
+    few = user_lookups()
+    for number in range(2, 8):
+        page = procedures.add_child(instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer))
+        page.save_revision(user=officer).publish(user=officer)
+    assert user_lookups() == few
+
+
 def test_the_page_types_report_names_apps_in_persian_not_by_code(admin_client):
     site_tree()
     html = admin_client.get("/admin/reports/page-types-usage/").content.decode()

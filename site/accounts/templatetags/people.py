@@ -13,22 +13,27 @@ from accounts.models import display_name
 register = template.Library()
 
 
-@register.simple_tag
-def person_name(user: Any = None, username: str = "") -> str:
+@register.simple_tag(takes_context=True)
+def person_name(context, user: Any = None, username: str = "") -> str:
     """The person's full name from a user, a user's id or a log-in name; «—» when there is none.
 
-    Wagtail's aging-pages report passes an id and a log-in name; other screens pass the user."""
+    Wagtail's aging-pages report passes an id and a log-in name; other screens pass the user. Names found
+    by id or log-in are kept on the request, so a report of many rows by a few people asks once per person."""
     User = get_user_model()
     if isinstance(user, User):
         return display_name(user)
-    found = None
-    if user not in (None, ""):
-        found = User.objects.filter(pk=user).first()
-    elif username:
-        found = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
-    if found is not None:
-        return display_name(found)
-    return username or "—"
+    if user in (None, "") and not username:
+        return "—"
+    request = context.get("request")
+    known: dict = getattr(request, "_sanad_person_names", {}) if request is not None else {}
+    key = ("pk", str(user)) if user not in (None, "") else ("username", username)
+    if key not in known:
+        lookup = {"pk": user} if key[0] == "pk" else {User.USERNAME_FIELD: username}
+        found = User.objects.filter(**lookup).first()
+        known[key] = display_name(found) if found is not None else (username or "—")
+        if request is not None:
+            request._sanad_person_names = known
+    return known[key]
 
 
 @register.filter
