@@ -17,9 +17,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from archive import layout, readme, serializer, views_json
-from archive.progress import Progress, Silent
 from archive.wagtail_hooks import EXPORTED
 from procedures.models import ControlledRevision
+from sanad.progress import Progress, Silent
 
 
 class ExportRefused(Exception):

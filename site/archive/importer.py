@@ -27,9 +27,9 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 
 from archive import layout, serializer
-from archive.progress import Progress, Silent
 from archive.wagtail_hooks import IMPORTED
 from jalali.digits import to_persian_digits as fa
+from sanad.progress import Progress, Silent
 
 
 class ImportRefused(Exception):

@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core import serializers
 
 from archive import layout
-from archive.progress import Progress
 from jalali.calendar import format_jalali
+from sanad.progress import Progress
 
 
 def _fields(obj) -> dict:

@@ -17,18 +17,7 @@ from wagtail.models import Page
 from jalali.digits import to_persian_digits
 from procedures import reference_import
 from procedures.services import import_references
-
-
-def progress_bar(stream, width: int = 30):
-    """A text progress bar on ``stream`` (the command's stderr), redrawn in place."""
-
-    def show(done: int, total: int) -> None:
-        filled = width * done // max(total, 1)
-        bar = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        stream.write(bar, ending="\n" if done == total else "")
-        stream.flush()
-
-    return show
+from sanad.progress import Progress
 
 
 class Command(BaseCommand):
@@ -83,7 +72,7 @@ class Command(BaseCommand):
                 "؛ چیزی نوشته نشد."
             )
             return
-        show = None if options["no_progress"] else progress_bar(self.stderr)
+        show = None if options["no_progress"] else Progress(self.stderr._out, label="ورود مستندات")
         counts = import_references(plan, folder, by=user, source=file.name, progress=show)
         seconds = time.perf_counter() - started
         rate = len(plan.rows) / seconds if seconds else 0.0

@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from jalali.calendar import JalaliDateError, format_jalali, month_name, parse_jalali
 from jalali.digits import to_persian_digits
 from records.choices import Phase
-from records.management.commands._progress import TextProgress
 from records.services import apply_retention
+from sanad.progress import Progress
 
 
 class Command(BaseCommand):
@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 today = parse_jalali(options["date"])
             except JalaliDateError as exc:
                 raise CommandError(str(exc)) from None
-        progress = None if options["no_progress"] else TextProgress(self.stderr._out, label="بررسی سوابق")
+        progress = None if options["no_progress"] else Progress(self.stderr._out, label="بررسی سوابق")
         report = apply_retention(today=today, apply=options["apply"], progress=progress)
         mode = "اعمال شد" if report.applied else "اجرای آزمایشی؛ چیزی ذخیره نشد (برای ذخیره --apply بدهید)"
         self.stdout.write(f"تاریخ مبنا: {format_jalali(report.today)} — {mode}")

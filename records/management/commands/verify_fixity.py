@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from jalali.digits import to_persian_digits
 from records.fixity import stored_files, verify_all
-from records.management.commands._progress import TextProgress
+from sanad.progress import Progress
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = stored_files().count()
-        progress = None if options["no_progress"] else TextProgress(self.stderr._out, label="وارسی فایل‌ها")
+        progress = None if options["no_progress"] else Progress(self.stderr._out, label="وارسی فایل‌ها")
         bad = []
         for index, result in enumerate(verify_all(), start=1):
             if not result.ok:

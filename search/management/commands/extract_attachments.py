@@ -9,7 +9,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from wagtail.documents import get_document_model
 
-from records.management.commands._progress import TextProgress
+from sanad.progress import Progress
 from search.attachments import AttachmentText, extract_object, reindex_owners
 from search.extraction import STATUS_LABELS
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             done = AttachmentText.objects.exclude(status="pending").values_list("object_id", flat=True)
             documents = documents.exclude(pk__in=[int(i) for i in done if i.isdecimal()])
         documents = list(documents)
-        progress = TextProgress(label="استخراج متن")
+        progress = Progress(self.stderr._out, label="استخراج متن")
         statuses: Counter[str] = Counter()
         pages = 0
         for n, document in enumerate(documents, start=1):

@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.export import ExportRefused, export_archive
-from archive.progress import Progress
 from jalali.digits import to_persian_digits as fa
+from sanad.progress import Progress
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.importer import ImportRefused, import_archive
-from archive.progress import Progress
 from jalali.digits import to_persian_digits as fa
+from sanad.progress import Progress
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""A one-line progress bar on stderr for the archive commands (redrawn in place on a terminal)."""
+"""The one progress bar of Sanad's long commands (archive export and import, reference import, fixity and
+retention runs): one line on stderr, redrawn in place on a terminal, a line every 10% on a log."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ WIDTH = 30
 class Progress:
     """``label [#####.....] 450/1,000``; on a log (not a terminal) one line every 10%."""
 
-    def __init__(self, stream: TextIO | None = None, *, enabled: bool = True) -> None:
+    def __init__(self, stream: TextIO | None = None, *, enabled: bool = True, label: str = "") -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = enabled
-        self.label = ""
+        self.label = label
         self.total = 1
         self.done = 0
         self.drawn = 0.0
@@ -36,6 +37,14 @@ class Progress:
         elif self.done * 10 // self.total > self.tenths:
             self.tenths = self.done * 10 // self.total
             self._draw("", "\n")
+
+    def __call__(self, done: int, total: int) -> None:
+        """As a service's ``progress(done, total)`` callback: the bar follows ``done`` of ``total``."""
+        if done < self.done or max(total, 1) != self.total:
+            self.start(self.label, total)
+        self.advance(done - self.done)
+        if done >= total:
+            self.finish()
 
     def finish(self) -> None:
         if self.enabled and self.stream.isatty():
