@@ -1,5 +1,5 @@
-"""No application module over 600 lines (issue 15): a newcomer reads a module whole. Migrations and the
-demo loaders (content, not logic) are left out."""
+"""No application module over 600 lines (issue 15): a newcomer reads a module whole. The demo loaders
+count too; migrations and the demo's data files (procedures/demo_data/) are left out."""
 
 from pathlib import Path
 
@@ -10,7 +10,7 @@ LIMIT = 600
 
 def is_application_module(path: Path) -> bool:
     parts = set(path.relative_to(ROOT).parts)
-    return not (parts & {"migrations", "demo_data", "opensearch-node"}) and not path.stem.startswith("demo")
+    return not (parts & {"migrations", "demo_data", "opensearch-node"})
 
 
 def test_no_application_module_is_over_600_lines():
