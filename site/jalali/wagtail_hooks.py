@@ -58,3 +58,13 @@ def jalali_picker_js() -> SafeString:
 @hooks.register("insert_global_admin_js")
 def persian_digits_js() -> SafeString:
     return format_html('<script src="{}"></script>', static("jalali/persian-digits.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def persian_file_input_css() -> SafeString:
+    return format_html('<link rel="stylesheet" href="{}">', static("jalali/persian-file-input.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def persian_file_input_js() -> SafeString:
+    return format_html('<script src="{}"></script>', static("jalali/persian-file-input.js"))

@@ -147,6 +147,14 @@ def test_the_admin_gets_the_looser_policy_it_needs_and_still_renders(client):
     assert "<script" in response.content.decode()
 
 
+def test_a_superusers_dashboard_asks_no_other_host_for_a_newer_wagtail(client):
+    """The admin's policy allows no connection elsewhere; Wagtail's upgrade check would be blocked."""
+    site_tree()
+    client.force_login(person("root", None, is_superuser=True, is_staff=True))
+    html = client.get("/admin/").content.decode()
+    assert "w-upgrade" not in html and "releases.wagtail.org" not in html
+
+
 @override_settings(ROOT_URLCONF="tests.site.test_public_site", DEBUG=False)
 def test_a_server_error_gets_the_persian_500_page_with_the_security_headers(client):
     client.raise_request_exception = False

@@ -269,6 +269,8 @@ SANAD_CSP_ADMIN = {
 SANAD_CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # No avatars from Gravatar: the admin, like the site, fetches nothing from other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does a superuser's dashboard ask releases.wagtail.org for a newer Wagtail (the policy would block it).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SANAD_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
 
 # Attachments always download (never open inline in the site's origin), through Django so page
