@@ -23,6 +23,7 @@ demo: venv
 #     node for the search-engine contract when Java and Maven are there (search/opensearch-node/with-node.sh)
 test: venv
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	search/opensearch-node/with-node.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # The Debian packages the whole suite uses beyond Python (as root): Chromium, Poppler, zbar, Tesseract with

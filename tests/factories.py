@@ -101,7 +101,9 @@ def distribution_list(page, *, users=(), groups=(), agencies=(), days: int = 14)
     """A controlled document's distribution list (issue #6 §3), written directly (no audit entry)."""
     from distribution.models import DistributionList
 
-    made, _ = DistributionList.objects.update_or_create(page_id=page.pk, defaults={"acknowledgement_days": days})
+    made, _ = DistributionList.objects.update_or_create(
+        page_id=page.pk, defaults={"acknowledgement_days": days}
+    )
     made.users.set(users)
     made.groups.set(groups)
     made.agencies.set(agencies)

@@ -57,9 +57,14 @@ _BOOKKEEPING_FIELDS = {
 STAMPED_FIELDS = ("revision_number", "document_code", "issue_date", "revision_date")
 # Not what the document says (rules.content_changed): the page's address and search presentation, and
 # what the service stamps. ``document_code`` is typed by the editor (the service only adds the suffix).
-_NOT_SIGNED_CONTENT = {"slug", "seo_title", "search_description", "show_in_menus", "live", "live_revision"} | (
-    set(STAMPED_FIELDS) - {"document_code"}
-)
+_NOT_SIGNED_CONTENT = {
+    "slug",
+    "seo_title",
+    "search_description",
+    "show_in_menus",
+    "live",
+    "live_revision",
+} | (set(STAMPED_FIELDS) - {"document_code"})
 
 
 def controlled_edit_handler(content_panels, content_heading: str) -> TabbedInterface:
@@ -257,7 +262,9 @@ class ControlledDocumentPage(Page):
 
     def section_headings(self) -> str:
         """The headings of the sections that have text, as printed above them («۴-۲- مسئولیت نظارت بر حسن اجرا»)."""
-        return "\n".join(str(self._meta.get_field(n).verbose_name) for n in self.section_fields if getattr(self, n))
+        return "\n".join(
+            str(self._meta.get_field(n).verbose_name) for n in self.section_fields if getattr(self, n)
+        )
 
     def signers_text(self) -> str:
         """Names and positions of the live revision's signers, as the header shows them."""
@@ -318,7 +325,9 @@ class ControlledDocumentPage(Page):
 
     def review_overdue(self, today: dt.date | None = None) -> bool:
         last = self.revision_date or self.issue_date
-        if not last or not rules.is_review_overdue(last, self.review_interval_months, today or timezone.localdate()):
+        if not last or not rules.is_review_overdue(
+            last, self.review_interval_months, today or timezone.localdate()
+        ):
             return False
         return not self.is_withdrawn  # a withdrawn document is not reviewed any more
 

@@ -140,7 +140,10 @@ class RetentionSeriesPage(Page):
         APIField("disposal"),
         # The series as its page and a procedure's §6 row print it (issue 13 §5).
         *(APIField(name) for name in ("description", "active_place", "archive_place", "custodian")),
-        *(APIField(name) for name in ("active_period_label", "archive_period_label", "governing_procedure_id")),
+        *(
+            APIField(name)
+            for name in ("active_period_label", "archive_period_label", "governing_procedure_id")
+        ),
     ]
     parent_page_types = ["records.RetentionRegisterPage"]
     subpage_types: list[str] = []

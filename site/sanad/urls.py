@@ -30,7 +30,11 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/evaluation/", include("records.evaluation.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("pdf/", include("procedures.pdf.urls")),
     path("verify/", verify_views.verify_index, name="verify_index"),
     path("verify/<str:code>/", verify_views.verify_copy, name="verify_copy"),

@@ -31,7 +31,13 @@ SCHEDULE: tuple[Job, ...] = (
     Job("subscription-digest", "5 7 * * *", "send_subscription_digests", why="subscribers' daily digest"),
     Job("fixity", "30 2 * * 0", "verify_fixity", why="re-hash every stored record file"),
     Job("audit-digest", "55 23 * * *", "write_audit_digest", ("--email",), why="the chain head of the day"),
-    Job("integrity", "0 3 * * *", "verify_integrity", ("--digest", str(settings.SANAD_AUDIT_DIGEST_DIR)), why="tamper check"),
+    Job(
+        "integrity",
+        "0 3 * * *",
+        "verify_integrity",
+        ("--digest", str(settings.SANAD_AUDIT_DIGEST_DIR)),
+        why="tamper check",
+    ),
 )
 
 

@@ -91,7 +91,11 @@ def test_acknowledging_a_superseded_revision_is_refused_and_the_new_revision_has
     old = AcknowledgementRequest.objects.get(controlled=in_force, recipient=people["evaluator"])
     with django_capture_on_commit_callbacks(execute=True):
         sign_through(
-            draft, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری آزمایشی"
+            draft,
+            people["preparer"],
+            people["confirmer"],
+            people["approver"],
+            change_reason="بازنگری آزمایشی",
         )
     with pytest.raises(DistributionRuleViolation, match="دیگر جاری نیست"):
         services.acknowledge(old, by=people["evaluator"])

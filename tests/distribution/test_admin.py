@@ -8,7 +8,9 @@ from accounts.roles import Role
 from distribution.models import AcknowledgementRequest, DistributionList
 
 
-def test_the_dashboard_lists_the_users_pending_documents_with_the_acknowledge_action(in_force, people, client):
+def test_the_dashboard_lists_the_users_pending_documents_with_the_acknowledge_action(
+    in_force, people, client
+):
     client.force_login(people["evaluator"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "اسناد منتظر تأیید مطالعه شما" in html

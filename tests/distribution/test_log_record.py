@@ -26,7 +26,9 @@ def test_superseding_a_revision_captures_its_log_as_a_declared_record_in_the_dis
     ack = AcknowledgementRequest.objects.get(controlled=in_force, recipient=people["evaluator"])
     services.acknowledge(ack, by=people["evaluator"])
     with django_capture_on_commit_callbacks(execute=True):
-        sign_through(draft, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری")
+        sign_through(
+            draft, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری"
+        )
     log = AcknowledgementLog.objects.get(controlled=in_force)
     assert log.record.is_declared
     assert log.record.phase == Phase.ACTIVE
@@ -44,8 +46,12 @@ def test_superseding_a_revision_captures_its_log_as_a_declared_record_in_the_dis
     assert not AcknowledgementLog.objects.filter(controlled__number=1).exists()
 
 
-def test_withdrawing_a_revision_captures_its_log(in_force, draft, people, register, django_capture_on_commit_callbacks):
-    request = procedure_services.request_withdrawal(draft, requested_by=people["preparer"], reason="لغو فرایند")
+def test_withdrawing_a_revision_captures_its_log(
+    in_force, draft, people, register, django_capture_on_commit_callbacks
+):
+    request = procedure_services.request_withdrawal(
+        draft, requested_by=people["preparer"], reason="لغو فرایند"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         procedure_services.decide_withdrawal(request, decided_by=people["approver"], approve=True)
     assert AcknowledgementLog.objects.get(controlled=in_force).record.is_declared

@@ -172,7 +172,10 @@ def test_guessed_and_malformed_ids_answer_404_not_500(client, world, people):
         response = client.get("/api/evaluation/submissions/", {"cycle": odd})
         assert response.status_code == 400, odd
         assert "عدد" in json.loads(response.content)["detail"]
-    persian = client.get("/api/evaluation/submissions/", {"cycle": str(world["cycle"].pk).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))})
+    persian = client.get(
+        "/api/evaluation/submissions/",
+        {"cycle": str(world["cycle"].pk).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))},
+    )
     assert persian.status_code == 200
 
 

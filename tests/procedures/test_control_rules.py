@@ -162,7 +162,9 @@ def test_the_editor_s_paragraph_keys_and_block_ids_are_not_content():
 def test_empty_values_of_any_kind_are_alike():
     assert not rules.content_changed({"purpose": None}, {"purpose": ""}, ["purpose"])
     assert not rules.content_changed({"activities": "[]"}, {}, ["activities"])
-    assert not rules.content_changed({"purpose": None}, {"purpose": '<p data-block-key="k"></p>'}, ["purpose"])
+    assert not rules.content_changed(
+        {"purpose": None}, {"purpose": '<p data-block-key="k"></p>'}, ["purpose"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -198,7 +200,14 @@ def test_the_signed_content_fields_are_the_document_s_not_its_bookkeeping():
     from procedures.models import ProcedurePage, ServiceStatementPage
 
     fields = set(ProcedurePage.signed_content_fields())
-    assert {"title", "document_code", "change_reason", "purpose", "activities", "external_documents"} <= fields
+    assert {
+        "title",
+        "document_code",
+        "change_reason",
+        "purpose",
+        "activities",
+        "external_documents",
+    } <= fields
     assert not fields & {"slug", "latest_revision", "draft_title", "owner", "locked", "go_live_at"}
     assert not fields & {"revision_number", "issue_date", "revision_date", "live", "live_revision"}
     assert {"introduction", "service_steps"} <= set(ServiceStatementPage.signed_content_fields())

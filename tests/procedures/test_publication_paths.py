@@ -139,7 +139,9 @@ def test_a_forged_publish_post_by_a_superuser_is_refused_with_a_persian_message_
     entry = PageLogEntry.objects.filter(page_id=issued.pk, action="sanad.refused").get()
     assert entry.user == people["superuser"] and entry.data["rule"] == Rule.PUBLISH_THROUGH_SIGNOFF
     # Refused, not quietly kept as a draft.
-    assert ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object().title != "منتشر با دکمه مدیر"
+    assert (
+        ProcedurePage.objects.get(pk=issued.pk).get_latest_revision_as_object().title != "منتشر با دکمه مدیر"
+    )
     live = ProcedurePage.objects.get(pk=issued.pk)
     assert live.title != "منتشر با دکمه مدیر"
     assert live.revision_number == 0

@@ -78,7 +78,9 @@ def test_listing_cells_show_codes_and_scores_in_persian_digits(admin_client):
 
 def test_the_help_menu_names_neither_wagtail_nor_its_version(admin_client):
     html = admin_client.get("/admin/").content.decode()
-    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
     shown = []
 
     def collect(node):

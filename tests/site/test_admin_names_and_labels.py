@@ -58,11 +58,15 @@ def test_the_aging_pages_report_asks_once_per_person_not_once_per_row(admin_clie
         return sum('FROM "auth_user"' in q["sql"] for q in queries.captured_queries)
 
     for number in range(2):
-        page = procedures.add_child(instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer))
+        page = procedures.add_child(
+            instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer)
+        )
         page.save_revision(user=officer).publish(user=officer)
     few = user_lookups()
     for number in range(2, 8):
-        page = procedures.add_child(instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer))
+        page = procedures.add_child(
+            instance=SectionIndexPage(title=f"بخش {number}", slug=f"s{number}", owner=officer)
+        )
         page.save_revision(user=officer).publish(user=officer)
     assert user_lookups() == few
 

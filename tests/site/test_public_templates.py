@@ -38,7 +38,9 @@ def parse(html: str) -> _Urls:
 
 # Dublin Core names its vocabularies by URI (``<link rel="schema.DC" href="http://purl.org/…">``) and may give
 # a page's own address as its identifier: names, never fetched by a browser (issue #7 §5).
-DUBLIN_CORE = re.compile(r'<link rel="schema\.[A-Z]+" href="[^"]*">|<meta name="DC\.[a-z]+" content="[^"]*"[^>]*>')
+DUBLIN_CORE = re.compile(
+    r'<link rel="schema\.[A-Z]+" href="[^"]*">|<meta name="DC\.[a-z]+" content="[^"]*"[^>]*>'
+)
 
 
 def assert_local(html: str) -> None:

@@ -101,7 +101,9 @@ def test_removing_or_pausing_needs_a_post(world, client):
 def test_a_collection_page_offers_to_subscribe_and_the_form_comes_prefilled_with_it(world, client):
     from smartfolders.models import SavedSearchPage
 
-    collection = SavedSearchPage(title="بخشنامه‌های سازمان اداری و استخدامی", kinds=["circular"], authority=world.aeo)
+    collection = SavedSearchPage(
+        title="بخشنامه‌های سازمان اداری و استخدامی", kinds=["circular"], authority=world.aeo
+    )
     world.references.get_parent().add_child(instance=collection)
     collection.save_revision().publish()
     link = f"{reverse('subscriptions_mine')}?collection={collection.pk}"
