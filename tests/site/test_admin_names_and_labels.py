@@ -133,3 +133,10 @@ def test_permissions_are_named_in_persian_after_a_flush_too():
     assert Permission.objects.exists()
     assert list(Permission.objects.filter(name__startswith="Can ").values_list("codename", flat=True)) == []
     assert Permission.objects.get(codename="change_group").name == "ویرایش گروه"
+
+
+def test_the_account_page_offers_no_list_of_english_time_zones(admin_client):
+    """Everyone works on the organisation's clock (Asia/Tehran); the page lists no zone names."""
+    html = admin_client.get("/admin/account/").content.decode()
+    assert "current_time_zone" not in html
+    assert "Africa/Abidjan" not in html and "localtime" not in html
