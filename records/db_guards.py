@@ -40,6 +40,8 @@ def _file_record_held() -> str:
     )
 
 
+# Written out rather than derived from records.models.record.EDITABLE_FIELDS: migration 0004 installs the
+# triggers built from this list, and that SQL must not change when the form's fields do.
 RECORD_METADATA = (
     "series_id",
     "title",

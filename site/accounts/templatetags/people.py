@@ -22,17 +22,15 @@ def person_name(context, user: Any = None, username: str = "") -> str:
     User = get_user_model()
     if isinstance(user, User):
         return display_name(user)
-    if user in (None, "") and not username:
+    by_pk = user not in (None, "")
+    if not by_pk and not username:
         return "—"
     request = context.get("request")
-    known: dict = getattr(request, "_sanad_person_names", {}) if request is not None else {}
-    key = ("pk", str(user)) if user not in (None, "") else ("username", username)
+    known = request.__dict__.setdefault("_sanad_person_names", {}) if request is not None else {}
+    key = ("pk", str(user)) if by_pk else ("username", username)
     if key not in known:
-        lookup = {"pk": user} if key[0] == "pk" else {User.USERNAME_FIELD: username}
-        found = User.objects.filter(**lookup).first()
+        found = User.objects.filter(**({"pk": user} if by_pk else {User.USERNAME_FIELD: username})).first()
         known[key] = display_name(found) if found is not None else (username or "—")
-        if request is not None:
-            request._sanad_person_names = known
     return known[key]
 
 
