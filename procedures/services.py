@@ -193,7 +193,7 @@ def publish_signed_revision(workflow_state: WorkflowState, approver) -> Controll
         revision_date=revision_date,
         approved_on=today,
         signers={
-            SignOffRole.PREPARER: _signer_for(preparer, workflow_state.created_at.date()),
+            SignOffRole.PREPARER: _signer_for(preparer, timezone.localdate(workflow_state.created_at)),
             SignOffRole.CONFIRMER: _signer_for(confirmer, timezone.localdate(confirm_state.finished_at)),
             SignOffRole.APPROVER: _signer_for(approving, timezone.localdate(approve_state.finished_at)),
         },

@@ -13,6 +13,7 @@ import html
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
@@ -56,7 +57,7 @@ def _date(page: Page) -> dt.date | None:
         if value:
             return value
     published = page.first_published_at or page.last_published_at
-    return published.date() if published else None
+    return timezone.localdate(published) if published else None
 
 
 def _kind(page: Page) -> str:

@@ -56,7 +56,10 @@ def chromium():
 def browser_page(chromium, live_server):
     """A fresh browser context (no cookies) with Persian locale; console errors are collected."""
     context = chromium.new_context(
-        locale="fa-IR", viewport={"width": 1280, "height": 900}, accept_downloads=True
+        locale="fa-IR",
+        timezone_id="Asia/Tehran",  # where its readers are; the date pickers take today from the server
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
     )
     page = context.new_page()
     page.set_default_timeout(20_000)

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.roles import Role
 from contentrules.choices import Action, DeadlineSource, Event, Status
@@ -17,7 +18,9 @@ from records.evaluation.choices import PhaseKind
 from tests.contentrules.conftest import import_paper
 from tests.factories import content_rule
 
-T = dt.date.today()
+
+def today() -> dt.date:
+    return timezone.localdate()  # read per test: a run may cross midnight in Tehran
 
 
 @pytest.fixture
@@ -100,12 +103,12 @@ def test_seven_days_before_the_self_assessment_deadline_the_evaluators_are_email
         action=Action.EMAIL_GROUP,
         group=evaluators,
     )
-    end = T + dt.timedelta(days=10)  # the factory's self-assessment ends ten days from today
+    end = today() + dt.timedelta(days=10)  # the factory's self-assessment ends ten days from today
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert run_periodic(T).fired == []  # ten days left: not yet
-        assert len(run_periodic(T + dt.timedelta(days=3)).fired) == 1
-        assert run_periodic(T + dt.timedelta(days=4)).fired == []  # already fired for this deadline
+        assert run_periodic(today()).fired == []  # ten days left: not yet
+        assert len(run_periodic(today() + dt.timedelta(days=3)).fired) == 1
+        assert run_periodic(today() + dt.timedelta(days=4)).fired == []  # already fired for this deadline
 
     firing = Firing.objects.get()
     assert firing.due_on == end and firing.status == Status.SUCCEEDED
@@ -127,7 +130,7 @@ def test_a_disposition_date_within_the_window_fires_for_records_in_the_folder(
     register = rf.register_page(home)
     series = rf.series(register)
     record = rf.declared_record(series, people["admin"])
-    Record.objects.filter(pk=record.pk).update(disposition_due_on=T + dt.timedelta(days=20))
+    Record.objects.filter(pk=record.pk).update(disposition_due_on=today() + dt.timedelta(days=20))
     content_rule(
         "موعد تعیین تکلیف",
         event=Event.DEADLINE,
@@ -149,7 +152,7 @@ def test_a_disposition_date_within_the_window_fires_for_records_in_the_folder(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("run_content_rules", today=T.isoformat(), stdout=io.StringIO())
+        call_command("run_content_rules", today=today().isoformat(), stdout=io.StringIO())
 
     firing = Firing.objects.get()
     assert firing.rule_title == "موعد تعیین تکلیف" and firing.object_id == record.pk

@@ -15,12 +15,20 @@ from jalali.calendar import jalali_year_of
 from records.evaluation.choices import IndicatorKind, PhaseKind
 from records.evaluation.models import Agency, AgencyMember, CyclePhase, EvaluationCyclePage, Indicator
 
-T = timezone.localdate()
-YEAR = jalali_year_of(T)
+
+def __getattr__(name: str):
+    """``T`` (today in Tehran) and ``YEAR`` (its Solar Hijri year), read when a test asks, not when the
+    module is imported: a suite that starts before midnight in Tehran and runs past it must not lay out
+    yesterday's timetable against today's sign-off."""
+    if name == "T":
+        return timezone.localdate()
+    if name == "YEAR":
+        return jalali_year_of(timezone.localdate())
+    raise AttributeError(name)
 
 
 def day(offset: int) -> dt.date:
-    return T + dt.timedelta(days=offset)
+    return timezone.localdate() + dt.timedelta(days=offset)
 
 
 # (kind, start offset, end offset) from today: self-assessment is open now, ten days left.

@@ -1,9 +1,8 @@
 """The evaluation demo: seed 003's 1398 and 1399 cycles with their letters, and a runnable current cycle."""
 
-import datetime as dt
-
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from jalali.calendar import parse_jalali
 from procedures.models import ExternalReferencePage
@@ -86,7 +85,7 @@ def test_the_demo_replays_1398_and_1399_and_loads_once(django_capture_on_commit_
     assert not Hold.objects.filter(cycle=c1399).exists()
 
     runnable = EvaluationCyclePage.objects.exclude(year__in=[1398, 1399]).get()
-    assert runnable.window(PhaseKind.SELF_ASSESSMENT)[1] > dt.date.today()
+    assert runnable.window(PhaseKind.SELF_ASSESSMENT)[1] > timezone.localdate()
 
     call_command("load_demo", quiet_users=True)
     assert Hold.objects.filter(cycle=c1398).count() == 1

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from jalali.calendar import parse_jalali
@@ -157,7 +158,7 @@ def test_an_entered_effective_date_moves_the_end_of_force(pair):
 
 def test_a_replacement_taking_effect_later_leaves_the_reference_in_force_today(pair):
     old, new, relation = pair
-    relation.effective_date = dt.date.today() + dt.timedelta(days=30)
+    relation.effective_date = timezone.localdate() + dt.timedelta(days=30)
     relation.save()
     assert old.in_force and old.superseded_by is None
     relation.effective_date = None

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from jalali.digits import to_persian_digits
 from records import services
@@ -91,7 +92,7 @@ def test_the_listing_shows_jalali_dates_and_filters_by_phase_hold_and_due_month(
 ):
     from jalali.calendar import format_jalali, to_jalali_parts
 
-    fresh = factories.declared_record(series, people["records"], when=__import__("datetime").date.today())
+    fresh = factories.declared_record(series, people["records"], when=timezone.localdate())
     services.place_hold(record=record, kind=HoldKind.AUDIT, reason="ممیزی", by=people["records"])
     client.force_login(people["auditor"])
     url = reverse("records:index")

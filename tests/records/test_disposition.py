@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.documents.models import Document
 
 from records import services
@@ -40,9 +41,7 @@ def test_an_unapproved_batch_is_not_executed(record, people):
 
 
 def test_a_record_not_yet_due_is_not_put_in_a_batch(series, people):
-    import datetime as dt
-
-    fresh = factories.declared_record(series, people["records"], when=dt.date.today())
+    fresh = factories.declared_record(series, people["records"], when=timezone.localdate())
     with pytest.raises(RecordsRuleViolation) as exc:
         services.prepare_batch([fresh], by=people["records"], title="زودهنگام")
     assert "نرسیده" in str(exc.value)

@@ -1,10 +1,10 @@
 """verify_fixity catches a tampered file; apply_retention is a dry run unless told to apply."""
 
-import datetime as dt
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from jalali.calendar import parse_jalali
 from records import services
@@ -92,4 +92,4 @@ def test_due_in_month_finds_records_by_jalali_month(record):
     year, month, _ = to_jalali_parts(record.disposition_due_on)
     assert Record.objects.due_in_month(year, month).filter(pk=record.pk).exists()
     assert not Record.objects.due_in_month(year - 1, month).filter(pk=record.pk).exists()
-    assert dt.date.today() >= record.disposition_due_on
+    assert timezone.localdate() >= record.disposition_due_on

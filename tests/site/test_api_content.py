@@ -317,17 +317,32 @@ def test_reference_detail_carries_body_summary_and_supersession(client, tree):
     assert newer["withdrawal"] is None
 
 
-def test_a_withdrawn_reference_says_when_and_why(client, tree, people):
+def withdraw(ref, people, reason: str):
     from custody import services
 
-    _, _, references = tree
-    ref = citing.circular(references)
     people["approver2"] = person("approver2", Role.APPROVER, "رئیس سازمان")
-    request = services.request_withdrawal(ref, requested_by=people["preparer"], reason="منسوخ شده است")
+    request = services.request_withdrawal(ref, requested_by=people["preparer"], reason=reason)
     services.decide_withdrawal(request, decided_by=people["approver2"], approve=True)
+
+
+def test_a_withdrawn_reference_says_when_and_why(client, tree, people):
+    ref = citing.circular(tree[2])
+    withdraw(ref, people, "منسوخ شده است")
     data = detail(client, ref)
     assert data["status"] == "withdrawn" and data["withdrawal"]["reason"] == "منسوخ شده است"
     assert data["withdrawal"]["withdrawn_on"] == timezone.localdate().isoformat()
+
+
+def test_a_reference_withdrawn_after_midnight_in_tehran_is_dated_by_tehrans_day(client, tree, people):
+    from jalali.calendar import format_jalali
+    from tests.clock import after_midnight_in_tehran
+
+    ref = citing.circular(tree[2])
+    with after_midnight_in_tehran() as tehran:
+        withdraw(ref, people, "منسوخ شده است")
+        withdrawal = detail(client, ref)["withdrawal"]
+    assert withdrawal["withdrawn_on"] == tehran.isoformat()
+    assert withdrawal["withdrawn_on_jalali"] == format_jalali(tehran)
 
 
 def test_anonymous_readers_cannot_read_a_restricted_reference(client, tree):
