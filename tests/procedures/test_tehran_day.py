@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_revision_signed_after_midnight_in_tehran_carries_tehrans_date_on_every_signature(issued, people):
     with after_midnight_in_tehran() as tehran:
-        sign_through(issued, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری")
+        sign_through(
+            issued, people["preparer"], people["confirmer"], people["approver"], change_reason="بازنگری"
+        )
     revision = ControlledRevision.objects.get(page=issued, number=1)
     assert revision.approved_on == tehran and revision.effective_from == tehran
     signed = dict(SignOff.objects.filter(controlled_revision=revision).values_list("role", "signed_on"))
