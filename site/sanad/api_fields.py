@@ -34,8 +34,7 @@ class Computed(Field):
 
 def dates(name: str, value: dt.date | None) -> dict:
     """``{name: "2012-12-03", name_jalali: "۱۳۹۱/۰۹/۱۳"}`` (None and "" when there is no date)."""
-    if isinstance(value, dt.datetime):
-        value = as_local_date(value)  # the day in Tehran, not in UTC: 01:00 on the 4th is the 4th
+    value = as_local_date(value)  # an instant's day in Tehran, not in UTC: 01:00 on the 4th is the 4th
     return {name: value.isoformat() if value else None, f"{name}_jalali": format_jalali(value)}
 
 

@@ -19,10 +19,6 @@ from tests.contentrules.conftest import import_paper
 from tests.factories import content_rule
 
 
-def today() -> dt.date:
-    return timezone.localdate()  # read per test: a run may cross midnight in Tehran
-
-
 @pytest.fixture
 def procedure_in_force(draft_procedure, django_capture_on_commit_callbacks):
     """Revision 00 in force since 1395/10/05, reviewed every 12 months: its review is long overdue."""
@@ -103,12 +99,16 @@ def test_seven_days_before_the_self_assessment_deadline_the_evaluators_are_email
         action=Action.EMAIL_GROUP,
         group=evaluators,
     )
-    end = today() + dt.timedelta(days=10)  # the factory's self-assessment ends ten days from today
+    end = timezone.localdate() + dt.timedelta(
+        days=10
+    )  # the factory's self-assessment ends ten days from today
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert run_periodic(today()).fired == []  # ten days left: not yet
-        assert len(run_periodic(today() + dt.timedelta(days=3)).fired) == 1
-        assert run_periodic(today() + dt.timedelta(days=4)).fired == []  # already fired for this deadline
+        assert run_periodic(timezone.localdate()).fired == []  # ten days left: not yet
+        assert len(run_periodic(timezone.localdate() + dt.timedelta(days=3)).fired) == 1
+        assert (
+            run_periodic(timezone.localdate() + dt.timedelta(days=4)).fired == []
+        )  # already fired for this deadline
 
     firing = Firing.objects.get()
     assert firing.due_on == end and firing.status == Status.SUCCEEDED
@@ -130,7 +130,9 @@ def test_a_disposition_date_within_the_window_fires_for_records_in_the_folder(
     register = rf.register_page(home)
     series = rf.series(register)
     record = rf.declared_record(series, people["admin"])
-    Record.objects.filter(pk=record.pk).update(disposition_due_on=today() + dt.timedelta(days=20))
+    Record.objects.filter(pk=record.pk).update(
+        disposition_due_on=timezone.localdate() + dt.timedelta(days=20)
+    )
     content_rule(
         "موعد تعیین تکلیف",
         event=Event.DEADLINE,
@@ -152,7 +154,7 @@ def test_a_disposition_date_within_the_window_fires_for_records_in_the_folder(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("run_content_rules", today=today().isoformat(), stdout=io.StringIO())
+        call_command("run_content_rules", today=timezone.localdate().isoformat(), stdout=io.StringIO())
 
     firing = Firing.objects.get()
     assert firing.rule_title == "موعد تعیین تکلیف" and firing.object_id == record.pk

@@ -1,6 +1,6 @@
 """Builders for evaluation tests: agencies, a bank, a cycle with its timetable. Never the demo content.
 
-Timetables are laid out around the real today (``T``) because a started phase's dates are frozen by
+Timetables are laid out around the real today (``day(0)``, read on every call) because a started phase's dates are frozen by
 the page's ``save``; the services take ``today`` and are driven through the cycle by passing later days.
 """
 
@@ -17,11 +17,8 @@ from records.evaluation.models import Agency, AgencyMember, CyclePhase, Evaluati
 
 
 def __getattr__(name: str):
-    """``T`` (today in Tehran) and ``YEAR`` (its Solar Hijri year), read when a test asks, not when the
-    module is imported: a suite that starts before midnight in Tehran and runs past it must not lay out
-    yesterday's timetable against today's sign-off."""
-    if name == "T":
-        return timezone.localdate()
+    """``YEAR``, today's Solar Hijri year, read when a test asks, not when the module is imported: a suite
+    that starts before midnight in Tehran and runs past it must not lay out yesterday's timetable."""
     if name == "YEAR":
         return jalali_year_of(timezone.localdate())
     raise AttributeError(name)

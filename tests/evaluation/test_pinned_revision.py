@@ -37,7 +37,7 @@ def test_a_revision_published_mid_cycle_changes_nothing_pinned(cycle, procedure,
     cycle.save_revision().publish()
     assert EvaluationCyclePage.objects.get(pk=cycle.pk).pinned_revision.number == 0
 
-    later = ef.cycle(cycle.get_parent(), procedure, year=ef.YEAR + 1, opened_on=ef.T, slug="later")
+    later = ef.cycle(cycle.get_parent(), procedure, year=ef.YEAR + 1, opened_on=ef.day(0), slug="later")
     assert later.pinned_revision.number == 1
 
 
@@ -59,7 +59,7 @@ def test_from_a_procedure_the_cycles_each_revision_governed(client, cycle, proce
     sign_through(
         procedure, people["preparer"], people["confirmer"], people["signer"], change_reason="بازنگری تازه"
     )
-    later = ef.cycle(cycle.get_parent(), procedure, year=ef.YEAR + 1, opened_on=ef.T, slug="later")
+    later = ef.cycle(cycle.get_parent(), procedure, year=ef.YEAR + 1, opened_on=ef.day(0), slug="later")
     client.force_login(people["auditor"])
     html = client.get(f"/admin/evaluation/procedures/{procedure.pk}/cycles/").content.decode()
     row_00 = html[html.index("م پ-م-۱-۰۴/۰۰") :]

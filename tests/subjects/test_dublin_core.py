@@ -67,3 +67,19 @@ def test_api_detail_carries_dublin_core_and_listing_does_not(client, tagged):
     }
     listing = client.get("/api/v2/pages/", {"type": "procedures.ExternalReferencePage"}).json()
     assert "dublin_core" not in listing["items"][0]
+
+
+def test_a_page_without_a_date_of_its_own_is_dated_by_tehrans_day_of_publication(db):
+    """A section published at 00:30 in Tehran (21:00 UTC the day before) carries Tehran's date."""
+    from home.models import SectionIndexPage
+    from jalali.calendar import format_jalali
+    from subjects.dublin_core import dublin_core
+    from tests.clock import after_midnight_in_tehran
+    from tests.factories import site_tree
+
+    home = site_tree()[0]
+    with after_midnight_in_tehran() as tehran:
+        section = home.add_child(instance=SectionIndexPage(title="بخش تازه", slug="new-section"))
+        section.save_revision().publish()
+    section.refresh_from_db()
+    assert dublin_core(section)["date"] == {"iso": tehran.isoformat(), "jalali": format_jalali(tehran)}
